@@ -1,0 +1,211 @@
+"""Events: one node per real event of an article, with its place and dates.
+
+Every event noun ("summit", "talks", "conference", "exercise") is a mention;
+mentions of one type whose organiser and place agree are one event ("the NATO
+summit", "the summit in Vilnius", "the summit"). A bare noun joins the most
+recent event of its type. Meetings become nodes only when something anchors
+them (an organiser, a place, or a verb of attending or hosting), since
+"talks" alone is often no event at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..facts import EntityKind, Fact, Modality, entity_key
+from ..gazetteer import Gazetteer
+from .entities import ArticleEntities
+from .factuality import modality_of
+from .lexicon import Lexicon
+from .syntax import evidence
+from .time import resolve_date
+
+__all__ = ["extract_events"]
+
+ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
+PLACE_KINDS = (EntityKind.PLACE, EntityKind.COUNTRY)
+#: Event types that are nodes even without an organiser or place.
+SELF_STANDING = frozenset({"Summit", "Conference", "Exercise"})
+#: Verbs whose object or complement makes a meeting an event.
+ANCHORING_VERBS = frozenset({"attend", "host", "hold", "join", "skip", "chair", "convene", "boycott", "participate"})
+
+
+@dataclass
+class _Cluster:
+    event_type: str
+    org: str | None = None
+    places: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+    place_tokens: list[tuple[str, Token]] = field(default_factory=list)
+    dates: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+
+
+def extract_events(
+    doc: Doc,
+    found: ArticleEntities,
+    *,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    article_id: str,
+    anchor: dt.date | None,
+) -> list[Fact]:
+    """Register event entities, link their mentions, and return ``heldIn`` facts."""
+    clusters: list[_Cluster] = []
+    for token in doc:
+        event_type = _event_type(token, lexicon)
+        if event_type is None or found.at(token.i):
+            continue
+        org = _organiser(token, found)
+        place_tokens = _places(token, found)
+        places = [p for p, _ in place_tokens]
+        if event_type not in SELF_STANDING and org is None and not places and not _anchored(token):
+            continue
+        cluster = _matching(clusters, event_type, org, places, gazetteer, found)
+        if cluster is None:
+            cluster = _Cluster(event_type)
+            clusters.append(cluster)
+        cluster.org = cluster.org or org
+        cluster.places.extend(p for p in places if p not in cluster.places)
+        cluster.place_tokens.extend(place_tokens)
+        cluster.tokens.append(token)
+        cluster.surfaces.append(_surface(token))
+        when = _date_of(token, anchor)
+        if when is not None:
+            cluster.dates.append(when)
+    facts: list[Fact] = []
+    for cluster in clusters:
+        key = _register(cluster, found, gazetteer)
+        for place, token in cluster.place_tokens:
+            ev = evidence(token.sent, article_id=article_id, rule="event-place", confidence=0.85)
+            facts.append(Fact(key, "heldIn", place, Modality.ASSERTED, ev))
+    return facts
+
+
+def _event_type(token: Token, lexicon: Lexicon) -> str | None:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma == "sideline":
+        return None
+    if token.lower_ == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
+        return None
+    return lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
+
+
+def _organiser(token: Token, found: ArticleEntities) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"compound", "poss", "nmod", "amod"}:
+            for key in found.at(child.i):
+                if found.kind(key) in ORG_KINDS:
+                    return key
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                for key in found.at(obj.i):
+                    if found.kind(key) in ORG_KINDS:
+                        return key
+    return None
+
+
+def _places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
+    places: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod"}:
+            places.extend((k, child) for k in found.at(child.i) if found.kind(k) is EntityKind.PLACE)
+        if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    places.extend((k, obj) for k in found.at(obj.i) if found.kind(k) in PLACE_KINDS)
+    # "the summit, held in Vilnius" / "the summit will take place in Vilnius"
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_ in {"hold", "take", "scheduled", "set"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                    for obj in prep.children:
+                        places.extend((k, obj) for k in found.at(obj.i) if found.kind(k) in PLACE_KINDS)
+    return places
+
+
+def _anchored(token: Token) -> bool:
+    head = token.head
+    if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in ANCHORING_VERBS:
+        return True
+    return token.dep_ == "pobj" and head.head.lemma_ in ANCHORING_VERBS
+
+
+def _matching(clusters, event_type, org, places, gazetteer: Gazetteer, found: ArticleEntities):
+    for cluster in reversed(clusters):
+        if cluster.event_type != event_type:
+            continue
+        if org and cluster.org and org != cluster.org:
+            continue
+        if places and cluster.places and not _same_place(places, cluster.places, gazetteer, found):
+            continue
+        return cluster
+    return None
+
+
+def _same_place(a: list[str], b: list[str], gazetteer: Gazetteer, found: ArticleEntities) -> bool:
+    """Places agree when one equals the other or lies in it (a capital in its country)."""
+    countries_a = {_country_name(k, gazetteer, found) for k in a}
+    countries_b = {_country_name(k, gazetteer, found) for k in b}
+    return bool(set(a) & set(b)) or bool(countries_a & countries_b - {None})
+
+
+def _country_name(key: str, gazetteer: Gazetteer, found: ArticleEntities) -> str | None:
+    label = found.label(key)
+    if found.kind(key) is EntityKind.COUNTRY:
+        return label
+    country = gazetteer.country_by_capital(label)
+    return country.name if country else None
+
+
+def _surface(token: Token) -> str:
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.pos_ != "NUM"]
+    words = [t for t in words if t.i >= token.i - 3]
+    text = " ".join(t.text for t in words)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            obj = [c for c in prep.children if c.dep_ == "pobj"]
+            if obj and obj[0].ent_type_ in {"GPE", "LOC", "FAC"}:
+                text += f" {prep.text} " + " ".join(t.text for t in obj[0].subtree if t.dep_ != "det")
+    return text
+
+
+def _date_of(token: Token, anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """A date attached to the event noun or to the clause that mentions it."""
+    candidates = [token, token.head] if token.head is not token else [token]
+    for head in candidates:
+        for t in head.subtree:
+            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+                span = next(e for e in t.doc.ents if e.start == t.i)
+                tense = "future" if any(a.lower_ in {"will", "'ll"} for a in head.children) else None
+                resolved = resolve_date(span.text, anchor=anchor, tense=tense)
+                if resolved is not None:
+                    return resolved.start, resolved.end
+    return None
+
+
+def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer) -> str:
+    org_label = found.label(cluster.org) if cluster.org else None
+    city = next((p for p in cluster.places if found.kind(p) is EntityKind.PLACE), None)
+    place = city or (cluster.places[0] if cluster.places else None)
+    place_label = found.label(place) if place else None
+    noun = cluster.event_type.lower()
+    label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
+    if place_label:
+        label += f" in {place_label}"
+    year = cluster.dates[0][0].year if cluster.dates else None
+    key_name = " ".join(str(x) for x in (org_label, noun, place_label, year) if x)
+    key = found.add(EntityKind.EVENT, label, key=entity_key(EntityKind.EVENT, key_name), event_type=cluster.event_type)
+    for surface in cluster.surfaces:
+        found.add(EntityKind.EVENT, label, surface=surface, key=key)
+    if cluster.dates:
+        found.set_dates(key, *cluster.dates[0])
+    for token in cluster.tokens:
+        found.link(token.i, key)
+    return key

@@ -1,0 +1,77 @@
+"""Factuality: is a fact asserted, planned, reported, negated or hypothetical?
+
+The modality of a fact is read off the predicate that states it and the
+predicates governing that one, up to the sentence root: a negation or a
+cancelling verb anywhere on that path negates; a conditional or modal makes
+it hypothetical; "will", "plans to", "is expected to" make it planned;
+"reportedly", "according to", "X said that" make it reported.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..facts import Modality
+from .lexicon import Lexicon
+
+__all__ = ["modality_of"]
+
+#: Modal auxiliaries that leave a fact possible rather than stated.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+
+
+def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
+    """The modality of the fact stated by ``predicate`` (a verb, noun or adjective)."""
+    negated = planned = reported = hypothetical = False
+    token = predicate
+    depth = 0
+    while True:
+        for child in token.children:
+            word = child.lower_
+            lemma = child.lemma_.lower()
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+                negated = True
+            elif child.dep_ in {"aux", "auxpass"}:
+                if word in {"will", "shall", "'ll"} or lemma == "go" and child.tag_ == "VBG":
+                    planned = True
+                elif word in HYPOTHETICAL_AUX:
+                    hypothetical = True
+            elif child.dep_ == "mark" and word in {"if", "unless", "whether"}:
+                hypothetical = True
+            elif child.dep_ == "advmod" and lemma in lexicon.reported:
+                reported = True
+            elif child.dep_ in {"advmod", "amod"} and lemma in {"potentially", "possibly", "potential", "possible", "perhaps"}:
+                hypothetical = True
+            elif child.dep_ == "prep" and word == "according":
+                reported = True
+            elif child.dep_ == "amod" and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
+                planned = True
+        lemma = token.lemma_.lower()
+        if token is not predicate:
+            if lemma in lexicon.negated and token.pos_ in {"VERB", "AUX"}:
+                negated = True
+            elif lemma in lexicon.hypothetical and token.pos_ in {"VERB", "ADJ"}:
+                hypothetical = True
+            elif lemma in lexicon.planned:
+                planned = True
+            elif lemma in lexicon.reported and token.pos_ == "VERB" and depth >= 1:
+                reported = True
+        if token.dep_ in {"ROOT"} or token.head is token or depth > 6:
+            break
+        # A relative clause states its own fact ("X, who visited Japan, said ...").
+        if token.dep_ in {"relcl", "acl"}:
+            break
+        # A noun predicate takes its frame from its own verb only ("will face opposition").
+        if predicate.pos_ == "NOUN" and (depth >= 1 or token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}):
+            break
+        token = token.head
+        depth += 1
+    if negated:
+        return Modality.NEGATED
+    if hypothetical:
+        return Modality.HYPOTHETICAL
+    if planned:
+        return Modality.PLANNED
+    if reported:
+        return Modality.REPORTED
+    return Modality.ASSERTED

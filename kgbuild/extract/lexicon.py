@@ -1,0 +1,83 @@
+"""The extraction lexicon (``kgbuild/data/lexicon.toml``) as a typed record."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+
+from ..resources import data_path
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the rules consult; see ``lexicon.toml`` for what each means."""
+
+    title_heads: frozenset[str]
+    leader_titles: frozenset[str]
+    org_only_leader_titles: frozenset[str]
+    former: frozenset[str]
+    not_title: frozenset[str]
+    event_types: dict[str, str]  # head noun -> event type
+    attend_verbs: frozenset[str]
+    attend_negative: frozenset[str]
+    host_verbs: frozenset[str]
+    meet_verbs: frozenset[str]
+    visit_verbs: frozenset[str]
+    stance_verbs: dict[str, str]  # lemma -> supports | opposes | cooperatesWith
+    refinements: dict[str, str]  # verb lemma -> finer property
+    noun_refinements: dict[str, str]  # noun -> finer property
+    stance_nouns: dict[str, str]  # noun -> supports | opposes | cooperatesWith
+    meet_nouns: frozenset[str]
+    visit_nouns: frozenset[str]
+    hostile_modifiers: frozenset[str]
+    planned: frozenset[str]
+    reported: frozenset[str]
+    hypothetical: frozenset[str]
+    negated: frozenset[str]
+
+
+def load_lexicon() -> Lexicon:
+    """Read the shipped lexicon.
+
+    >>> "condemn" in load_lexicon().stance_verbs
+    True
+    """
+    with data_path("lexicon.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    titles, verbs, nouns, modality = raw["titles"], raw["verbs"], raw["nouns"], raw["modality"]
+    event_types = {
+        noun: event_type for event_type, words in raw["events"].items() for noun in words
+    }
+    stance_verbs: dict[str, str] = {}
+    # Cooperation first, so a lemma listed under a stance too ("join") reads as that stance.
+    for relation, key in (("cooperatesWith", "cooperates"), ("supports", "supports"), ("opposes", "opposes")):
+        stance_verbs.update({lemma: relation for lemma in verbs[key]})
+    stance_nouns: dict[str, str] = {}
+    for relation, key in (("cooperatesWith", "cooperates"), ("supports", "supports"), ("opposes", "opposes")):
+        stance_nouns.update({noun: relation for noun in nouns[key]})
+    return Lexicon(
+        title_heads=frozenset(titles["heads"]),
+        leader_titles=frozenset(titles["leader"]),
+        org_only_leader_titles=frozenset(titles["org_only_leader"]),
+        former=frozenset(titles["former"]),
+        not_title=frozenset(titles["not_title"]),
+        event_types=event_types,
+        attend_verbs=frozenset(verbs["attend"]),
+        attend_negative=frozenset(verbs["attend_negative"]),
+        host_verbs=frozenset(verbs["host"]),
+        meet_verbs=frozenset(verbs["meet"]),
+        visit_verbs=frozenset(verbs["visit"]),
+        stance_verbs=stance_verbs,
+        refinements=dict(verbs["refines"]),
+        noun_refinements=dict(nouns["refines"]),
+        stance_nouns=stance_nouns,
+        meet_nouns=frozenset(nouns["meets"]),
+        visit_nouns=frozenset(nouns["visits"]),
+        hostile_modifiers=frozenset(nouns["hostile_modifiers"]),
+        planned=frozenset(modality["planned"]),
+        reported=frozenset(modality["reported"]),
+        hypothetical=frozenset(modality["hypothetical"]),
+        negated=frozenset(modality["negated"]),
+    )

