@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pyshacl import validate
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
@@ -140,7 +140,11 @@ def _lexical_copy(graph: Graph) -> Graph:
     """A plain ``Graph`` of the triples of ``graph`` (all its graphs, for a
     ``Dataset``), each literal rebuilt from its lexical form."""
     copy = Graph()
-    for s, p, o in graph.triples((None, None, None)):
+    if isinstance(graph, ConjunctiveGraph):  # a Dataset too
+        triples = ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))
+    else:
+        triples = graph.triples((None, None, None))
+    for s, p, o in triples:
         if isinstance(o, Literal):
             o = Literal(str(o), lang=o.language, datatype=o.datatype)
         copy.add((s, p, o))

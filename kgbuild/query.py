@@ -1,0 +1,438 @@
+"""Named SPARQL queries: loading them, binding their parameters safely, running them.
+
+A named query is a ``.rq`` file that starts with a header comment block::
+
+    # name: person_roles
+    # description: Positions and leaderships of people whose name matches a text.
+    # parameters: person (required) - text matched case-insensitively in the names
+    # columns: person, person_label, relation, role, modality
+
+More parameters go on further ``# parameters:`` lines; ``(required, iri)``
+or ``(optional, iri)`` marks one whose value must be an absolute IRI.
+
+A parameter ``x`` binds the variable ``?param_x``, which the query must
+project (pyoxigraph substitutes projected variables only). The result keeps
+the header's columns only. Values are bound, never pasted into the text:
+locally through pyoxigraph substitutions, remotely through a ``VALUES``
+block built from ``rdflib`` term syntax (``n3()``), inserted at the start of
+the outermost ``WHERE`` group. So a query must use its parameters in that
+outermost group (a ``FILTER EXISTS`` there sees them; a sub-``SELECT`` does
+not), and must not test them with ``BOUND`` (pyoxigraph folds ``BOUND`` of a
+substituted variable to false): use ``COALESCE(?param_x, "")`` for an
+optional one.
+
+>>> query = load_query("events")
+>>> query.columns[:3]
+('event', 'event_label', 'type')
+>>> print(format_result(QueryResult(columns=("a", "bb"), rows=(("x", None),)), "csv"), end="")
+a,bb
+x,
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+import rdflib
+
+from .resources import queries_dir
+
+__all__ = [
+    "NamedQuery",
+    "Parameter",
+    "QueryError",
+    "QueryHeaderError",
+    "QueryNotFound",
+    "QueryParameterError",
+    "QueryResult",
+    "RESULT_FORMATS",
+    "ResultFormatError",
+    "format_result",
+    "insert_values",
+    "list_queries",
+    "load_query",
+    "run_query",
+]
+
+#: The names :func:`format_result` accepts.
+RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "json")
+
+#: The variable a parameter binds is this prefix plus the parameter name.
+PARAMETER_VARIABLE_PREFIX = "param_"
+
+_HEADER_LINE = re.compile(r"#\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*?)\s*$")
+_PARAMETER = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<flags>[^)]*)\)\s*(?:[-:]\s*(?P<description>.*))?")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# An absolute IRI: a scheme, then no character that IRIREF forbids.
+_ABSOLUTE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]*')
+# The SPARQL tokens that may hold a brace or "WHERE" that is not syntax.
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_STRING = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|' r"'''(?:[^'\\]|\\.|'(?!''))*'''|" r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'",
+    re.DOTALL,
+)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_LOCAL_NAME = re.compile(r"(?:[A-Za-z0-9_\-.:]|%[0-9A-Fa-f]{2}|\\.)*")
+
+
+class QueryError(Exception):
+    """A named query could not be loaded or run."""
+
+
+class QueryNotFound(QueryError, LookupError):
+    """No named query of that name, and no ``.rq`` file at that path."""
+
+
+class QueryHeaderError(QueryError):
+    """A ``.rq`` file whose header comment block is missing or malformed."""
+
+
+class QueryParameterError(QueryError, ValueError):
+    """A parameter value that is missing, unknown or invalid."""
+
+
+class ResultFormatError(QueryError, ValueError):
+    """A result format :func:`format_result` does not know."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter of a named query."""
+
+    name: str
+    required: bool
+    description: str = ""
+    iri: bool = False
+
+    @property
+    def variable(self) -> str:
+        """The SPARQL variable (without ``?``) the parameter binds."""
+        return PARAMETER_VARIABLE_PREFIX + self.name
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query read from a ``.rq`` file, with its header."""
+
+    name: str
+    path: Path
+    text: str
+    parameters: tuple[Parameter, ...]
+    columns: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of plain strings (IRIs as strings, literals as their lexical form, ``None`` when unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+def list_queries() -> list[NamedQuery]:
+    """The named queries shipped in ``queries/``, sorted by name."""
+    return [parse_query_file(path) for path in sorted(queries_dir().glob("*.rq"))]
+
+
+def load_query(name_or_path: str | os.PathLike[str]) -> NamedQuery:
+    """The named query called ``name_or_path``, or the one in that ``.rq`` file.
+
+    >>> load_query("no_such_query")
+    Traceback (most recent call last):
+    ...
+    kgbuild.query.QueryNotFound: no query named 'no_such_query'; available: events, facts, person_roles, stances, statements, summit_attendees
+    """
+    text = os.fspath(name_or_path)
+    looks_like_path = text.endswith(".rq") or os.sep in text or "/" in text
+    if looks_like_path:
+        path = Path(text)
+        if not path.is_file():
+            raise QueryNotFound(f"no query file {path}")
+        return parse_query_file(path)
+    path = queries_dir() / f"{text}.rq"
+    if _NAME.fullmatch(text) is None or not path.is_file():
+        available = ", ".join(sorted(p.stem for p in queries_dir().glob("*.rq")))
+        raise QueryNotFound(f"no query named {text!r}; available: {available}")
+    return parse_query_file(path)
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read a ``.rq`` file and its header comment block."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QueryError(f"cannot read query file {path}: {error}") from error
+    fields: dict[str, str] = {}
+    parameters: list[Parameter] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break  # the header ends at the first line of SPARQL
+        match = _HEADER_LINE.fullmatch(stripped)
+        if match is None:
+            continue  # a plain comment
+        key, value = match.group("key"), match.group("value")
+        if key == "parameters":
+            parameters.extend(_parse_parameters(value, f"{path}:{number}"))
+        elif key in ("name", "description", "columns"):
+            fields[key] = value
+    for key in ("name", "columns"):
+        if not fields.get(key):
+            raise QueryHeaderError(f"{path}: the header has no '# {key}:' line")
+    columns = tuple(column.strip() for column in fields["columns"].split(","))
+    if not all(_NAME.fullmatch(column) for column in columns):
+        raise QueryHeaderError(f"{path}: '# columns:' must be a comma-separated list of variable names")
+    for parameter in parameters:
+        if re.search(rf"[?$]{parameter.variable}\b", text) is None:
+            raise QueryHeaderError(f"{path}: parameter {parameter.name!r} is never used as ?{parameter.variable}")
+    return NamedQuery(
+        name=fields["name"],
+        path=path,
+        text=text,
+        parameters=tuple(parameters),
+        columns=columns,
+        description=fields.get("description", ""),
+    )
+
+
+def _parse_parameters(value: str, origin: str) -> list[Parameter]:
+    if value.lower() in ("", "none", "-"):
+        return []
+    match = _PARAMETER.fullmatch(value)
+    if match is None:
+        raise QueryHeaderError(f"{origin}: expected '# parameters: name (required|optional) - meaning'")
+    flags = {flag.strip().lower() for flag in match.group("flags").split(",")}
+    if len(flags & {"required", "optional"}) != 1 or flags - {"required", "optional", "iri"}:
+        raise QueryHeaderError(f"{origin}: parameter flags must be 'required' or 'optional', and maybe 'iri'")
+    return [
+        Parameter(
+            name=match.group("name"),
+            required="required" in flags,
+            description=(match.group("description") or "").strip(),
+            iri="iri" in flags,
+        )
+    ]
+
+
+def run_query(
+    query: NamedQuery | str | os.PathLike[str],
+    *,
+    store: pyoxigraph.Store | None = None,
+    endpoint: str | None = None,
+    params: Mapping[str, str] | None = None,
+    timeout: float = 60,
+) -> QueryResult:
+    """Run a named query on a local ``store`` or a remote SPARQL ``endpoint``; exactly one is given.
+
+    The default graph is the union of the named graphs (locally; a remote
+    endpoint must be configured so). ``timeout`` (seconds) applies to remote
+    queries only: pyoxigraph has no query timeout.
+    """
+    named = query if isinstance(query, NamedQuery) else load_query(query)
+    if (store is None) == (endpoint is None):
+        raise QueryError("run_query needs exactly one of store= or endpoint=")
+    bindings = bind_parameters(named, params or {})
+    if store is not None:
+        return _run_local(named, store, bindings)
+    return _run_remote(named, endpoint, bindings, timeout=timeout)  # type: ignore[arg-type]
+
+
+def bind_parameters(query: NamedQuery, params: Mapping[str, str]) -> dict[str, rdflib.term.Identifier]:
+    """The RDF term each given parameter binds, keyed by variable name; checks names and values.
+
+    >>> bind_parameters(load_query("summit_attendees"), {"event": 'x" }'})
+    {'param_event': rdflib.term.Literal('x" }')}
+    """
+    known = {parameter.name: parameter for parameter in query.parameters}
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        takes = ", ".join(known) or "no parameters"
+        raise QueryParameterError(f"query {query.name!r} has no parameter {unknown[0]!r}; it takes: {takes}")
+    bindings: dict[str, rdflib.term.Identifier] = {}
+    for parameter in query.parameters:
+        value = params.get(parameter.name)
+        if value is None or value == "":
+            if parameter.required:
+                raise QueryParameterError(
+                    f"query {query.name!r} needs parameter {parameter.name!r} ({parameter.description or 'required'})"
+                )
+            continue
+        if not isinstance(value, str):
+            raise QueryParameterError(f"parameter {parameter.name!r} must be a string, not {type(value).__name__}")
+        if parameter.iri:
+            if _ABSOLUTE_IRI.fullmatch(value) is None:
+                raise QueryParameterError(f"parameter {parameter.name!r} must be an absolute IRI, not {value!r}")
+            bindings[parameter.variable] = rdflib.URIRef(value)
+        else:
+            bindings[parameter.variable] = rdflib.Literal(value)
+    return bindings
+
+
+def _run_local(
+    query: NamedQuery, store: pyoxigraph.Store, bindings: Mapping[str, rdflib.term.Identifier]
+) -> QueryResult:
+    substitutions = {
+        pyoxigraph.Variable(name): (
+            pyoxigraph.NamedNode(str(term)) if isinstance(term, rdflib.URIRef) else pyoxigraph.Literal(str(term))
+        )
+        for name, term in bindings.items()
+    }
+    try:
+        solutions = store.query(query.text, substitutions=substitutions, use_default_graph_as_union=True)
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            raise QueryError(f"query {query.name!r} is not a SELECT query")
+        _check_columns(query, {variable.value for variable in solutions.variables})
+        rows = tuple(tuple(_plain(solution[column]) for column in query.columns) for solution in solutions)
+    except (SyntaxError, OSError, RuntimeError, ValueError) as error:
+        raise QueryError(f"query {query.name!r} failed: {error}") from error
+    return QueryResult(columns=query.columns, rows=rows)
+
+
+def _plain(term: object) -> str | None:
+    if term is None:
+        return None
+    return term.value  # type: ignore[attr-defined]
+
+
+def _run_remote(
+    query: NamedQuery, endpoint: str, bindings: Mapping[str, rdflib.term.Identifier], *, timeout: float
+) -> QueryResult:
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper  # the network edge only
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    text = insert_values(query.text, {name: term.n3() for name, term in bindings.items()})
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(text)
+    client.setMethod(POST)
+    client.setReturnFormat(JSON)
+    client.addCustomHttpHeader("Accept", "application/sparql-results+json")
+    client.setTimeout(max(1, round(timeout)))
+    try:
+        response = client.queryAndConvert()
+    except (SPARQLWrapperException, OSError, ValueError) as error:
+        raise QueryError(f"query {query.name!r} failed at {endpoint}: {error}") from error
+    if not isinstance(response, dict) or "results" not in response:
+        raise QueryError(f"query {query.name!r}: {endpoint} did not answer with SPARQL JSON results")
+    _check_columns(query, set(response.get("head", {}).get("vars", ())))
+    rows = tuple(
+        tuple(binding[column]["value"] if column in binding else None for column in query.columns)
+        for binding in response["results"]["bindings"]
+    )
+    return QueryResult(columns=query.columns, rows=rows)
+
+
+def _check_columns(query: NamedQuery, variables: set[str]) -> None:
+    missing = [column for column in query.columns if column not in variables]
+    if missing:
+        raise QueryError(f"query {query.name!r} does not select the header column(s) {', '.join(missing)}")
+
+
+def insert_values(text: str, values: Mapping[str, str]) -> str:
+    """``text`` with ``VALUES ?name { term }`` blocks right after the outermost WHERE group's brace.
+
+    ``values`` maps variable names to terms in SPARQL syntax (``Literal(v).n3()``).
+    Comments, strings and IRIs are skipped while looking for the brace.
+
+    >>> insert_values('SELECT ?x # WHERE {\\nWHERE { ?x ?p "{" }', {"v": '"a"'})
+    'SELECT ?x # WHERE {\\nWHERE { VALUES ?v { "a" } ?x ?p "{" }'
+    """
+    if not values:
+        return text
+    brace = outer_where_brace(text)
+    block = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in values.items())
+    return text[: brace + 1] + block + text[brace + 1 :]
+
+
+def outer_where_brace(text: str) -> int:
+    """The index of the opening brace of the outermost WHERE group of a SPARQL query.
+
+    That is the first ``{`` after a top-level ``WHERE`` keyword, or the first
+    top-level ``{`` when the keyword is left out (``SELECT * { ... }``).
+    """
+    depth = 0
+    first_brace: int | None = None
+    saw_where = False
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end + 1
+            continue
+        if char in "\"'":
+            match = _STRING.match(text, i)
+            if match is None:
+                raise QueryError("unterminated string in the query")
+            i = match.end()
+            continue
+        if char == "<":
+            match = _IRIREF.match(text, i)
+            i = match.end() if match else i + 1  # otherwise the less-than operator
+            continue
+        if char in "?$":  # a variable: its name is not a keyword
+            match = _WORD.match(text, i + 1)
+            i = match.end() if match else i + 1
+            continue
+        if char == ":":  # the local part of a prefixed name is not a keyword
+            i = _LOCAL_NAME.match(text, i + 1).end()  # type: ignore[union-attr]
+            continue
+        if char.isalpha() or char == "_":
+            match = _WORD.match(text, i)
+            assert match is not None
+            i = match.end()
+            is_prefix = i < len(text) and text[i] == ":"
+            if depth == 0 and not is_prefix and match.group().upper() == "WHERE":
+                saw_where = True
+            continue
+        if char == "{":
+            if depth == 0:
+                if saw_where:
+                    return i
+                if first_brace is None:
+                    first_brace = i
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        i += 1
+    if first_brace is not None:
+        return first_brace
+    raise QueryError("the query has no WHERE group")
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """``result`` as ``table`` (aligned columns), ``csv`` (header = columns) or ``json`` (a list of objects).
+
+    >>> print(format_result(QueryResult(columns=("name", "n"), rows=(("Orland", "2"),)), "table"))
+    name    n
+    ------  -
+    Orland  2
+    """
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(["" if value is None else value for value in row] for row in result.rows)
+        return buffer.getvalue()
+    if fmt == "json":
+        objects = [dict(zip(result.columns, row)) for row in result.rows]
+        return json.dumps(objects, ensure_ascii=False, indent=2)
+    if fmt == "table":
+        cells = [list(result.columns)] + [
+            [" ".join((value or "").split()) for value in row] for row in result.rows
+        ]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
+        lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+        lines.insert(1, "  ".join("-" * width for width in widths))
+        return "\n".join(lines)
+    raise ResultFormatError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
