@@ -167,14 +167,16 @@ def _violation(report: Graph, result: URIRef | BNode) -> Violation:
 
 
 def _path_text(report: Graph, path) -> str:
-    """A readable SHACL path: an IRI, or ``a | b`` for an alternative path."""
+    """A readable SHACL path: an IRI, ``a / b`` for a sequence, ``a | b`` for alternatives."""
     if path is None:
         return ""
     if isinstance(path, URIRef):
         return str(path)
     alternatives = report.value(path, SH.alternativePath)
     if alternatives is not None:
-        return " | ".join(str(p) for p in Collection(report, alternatives))
+        return " | ".join(_path_text(report, p) for p in Collection(report, alternatives))
+    if report.value(path, RDF.first) is not None:
+        return " / ".join(_path_text(report, p) for p in Collection(report, path))
     return path.n3()
 
 

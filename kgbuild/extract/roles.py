@@ -31,7 +31,10 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 #: Generic heads that name an unnamed office holder only together with a country.
-UNNAMED_HEADS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "minister", "emir"})
+UNNAMED_HEADS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "minister", "emir", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy"})
+
+#: Words that belong to an office's name when they modify its head ("foreign minister").
+OFFICE_MODIFIERS = frozenset({"prime", "supreme", "vice", "deputy", "foreign", "defence", "defense", "finance", "interior", "trade", "chief", "crown"})
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,8 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             continue
         lemma = token.lemma_.lower()
         office = _office_words(token)
-        if lemma not in UNNAMED_HEADS or office.lower() not in lexicon.leader_titles:
+        is_leader = office.lower() in lexicon.leader_titles
+        if lemma not in UNNAMED_HEADS or (lemma == "leader" and not is_leader):
             continue
         if any(c.dep_ in {"appos"} for c in token.children) or token.dep_ == "compound":
             continue
@@ -216,7 +220,8 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
                 people.append(person)
                 if not known:
                     ev = evidence(token.sent, article_id=article_id, rule="unnamed-office-holder", confidence=0.8)
-                    facts.append(Fact(person, "leaderOf", country, Modality.ASSERTED, ev))
+                    if is_leader:
+                        facts.append(Fact(person, "leaderOf", country, Modality.ASSERTED, ev))
                     if lemma != "leader":
                         position = found.add(EntityKind.POSITION, label, country=country)
                         facts.append(Fact(person, "holdsPosition", position, Modality.ASSERTED, ev))
@@ -231,7 +236,7 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
 
 def _office_words(token: Token) -> str:
     """ "prime minister" for the head "minister" with its compound "prime"."""
-    parts = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"prime", "supreme", "vice", "deputy", "foreign", "defence", "defense"}]
+    parts = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in OFFICE_MODIFIERS]
     return " ".join([*(p.lower_ for p in parts), token.lower_ if token.tag_ != "NNS" else token.lemma_.lower()])
 
 

@@ -1,0 +1,215 @@
+"""Extraction rules on hand-built parses: each test states what one rule must read.
+
+The sentences are invented for these tests; the parses are what a parser
+should give for them, written out so that a rule is tested apart from the
+statistical model.
+"""
+
+from __future__ import annotations
+
+from kgbuild.extract import extract_article
+from kgbuild.facts import EntityKind, Modality
+
+
+def triples(extraction, *, modality: Modality | None = None):
+    """(subject label, relation, object label, modality) of every fact."""
+    labels = {e.key: e.label for e in extraction.entities}
+    return {
+        (labels[f.subject], f.relation, labels[f.object], f.modality)
+        for f in extraction.facts
+        if modality is None or f.modality is modality
+    }
+
+
+def run(make_doc, article_for, resources, table):
+    doc = make_doc(table)
+    return extract_article(doc, article_for(doc), resources=resources)
+
+
+def test_title_before_name_gives_position_leadership_and_citizenship(make_doc, article_for, resources):
+    # "French President Lena Morel visited Kyiv."
+    ex = run(make_doc, article_for, resources, """
+        French     1 amod     ADJ   JJ  french     B-NORP
+        President  3 compound PROPN NNP president  O
+        Lena       3 compound PROPN NNP lena       B-PERSON
+        Morel      4 nsubj    PROPN NNP morel      I-PERSON
+        visited    4 ROOT     VERB  VBD visit      O
+        Kyiv       4 dobj     PROPN NNP kyiv       B-GPE
+        .          4 punct    PUNCT .   .          O
+    """)
+    facts = triples(ex)
+    assert ("Lena Morel", "holdsPosition", "President of France", Modality.ASSERTED) in facts
+    assert ("Lena Morel", "leaderOf", "France", Modality.ASSERTED) in facts
+    assert ("Lena Morel", "citizenOf", "France", Modality.ASSERTED) in facts
+    assert ("Lena Morel", "visits", "Kyiv", Modality.ASSERTED) in facts
+    position = next(e for e in ex.entities if e.kind is EntityKind.POSITION)
+    assert "French President" in position.alt_labels
+
+
+def test_former_office_gives_no_current_position(make_doc, article_for, resources):
+    # "Ivo Brandt, a former defence minister, spoke."
+    ex = run(make_doc, article_for, resources, """
+        Ivo       1 compound PROPN NNP ivo      B-PERSON
+        Brandt    8 nsubj    PROPN NNP brandt   I-PERSON
+        ,         1 punct    PUNCT ,   ,        O
+        a         6 det      DET   DT  a        O
+        former    6 amod     ADJ   JJ  former   O
+        defence   6 compound NOUN  NN  defence  O
+        minister  1 appos    NOUN  NN  minister O
+        ,         1 punct    PUNCT ,   ,        O
+        spoke     8 ROOT     VERB  VBD speak    O
+        .         8 punct    PUNCT .   .        O
+    """)
+    assert not [f for f in ex.facts if f.relation in {"holdsPosition", "leaderOf"}]
+
+
+def test_unnamed_leaders_of_coordinated_countries_each_attend(make_doc, article_for, resources):
+    # "Leaders from Chile and Peru will attend the summit in Lima."
+    ex = run(make_doc, article_for, resources, """
+        Leaders 6 nsubj PROPN NNS leader O
+        from    0 prep  ADP   IN  from   O
+        Chile   1 pobj  PROPN NNP chile  B-GPE
+        and     2 cc    CCONJ CC  and    O
+        Peru    2 conj  PROPN NNP peru   B-GPE
+        will    6 aux   AUX   MD  will   O
+        attend  6 ROOT  VERB  VB  attend O
+        the     8 det   DET   DT  the    O
+        summit  6 dobj  NOUN  NN  summit O
+        in      8 prep  ADP   IN  in     O
+        Lima    9 pobj  PROPN NNP lima   B-GPE
+        .       6 punct PUNCT .   .      O
+    """)
+    facts = triples(ex)
+    assert ("Leader of Chile", "leaderOf", "Chile", Modality.ASSERTED) in facts
+    assert ("Leader of Peru", "leaderOf", "Peru", Modality.ASSERTED) in facts
+    assert ("Leader of Chile", "attends", "Summit in Lima", Modality.PLANNED) in facts
+    assert ("Leader of Peru", "attends", "Summit in Lima", Modality.PLANNED) in facts
+    assert ("Summit in Lima", "heldIn", "Lima", Modality.ASSERTED) in facts
+
+
+def test_did_not_attend_is_negated(make_doc, article_for, resources):
+    # "Ada Quist did not attend the conference."
+    ex = run(make_doc, article_for, resources, """
+        Ada        1 compound PROPN NNP ada        B-PERSON
+        Quist      4 nsubj    PROPN NNP quist      I-PERSON
+        did        4 aux      AUX   VBD do         O
+        not        4 neg      PART  RB  not        O
+        attend     4 ROOT     VERB  VB  attend     O
+        the        6 det      DET   DT  the        O
+        conference 4 dobj     NOUN  NN  conference O
+        .          4 punct    PUNCT .   .          O
+    """)
+    attends = [f for f in ex.facts if f.relation == "attends"]
+    assert [f.modality for f in attends] == [Modality.NEGATED]
+
+
+def test_skipping_an_event_is_a_negated_attendance(make_doc, article_for, resources):
+    # "Ada Quist skipped the summit."
+    ex = run(make_doc, article_for, resources, """
+        Ada     1 compound PROPN NNP ada    B-PERSON
+        Quist   2 nsubj    PROPN NNP quist  I-PERSON
+        skipped 2 ROOT     VERB  VBD skip   O
+        the     4 det      DET   DT  the    O
+        summit  2 dobj     NOUN  NN  summit O
+        .       2 punct    PUNCT .   .      O
+    """)
+    assert [f.modality for f in ex.facts if f.relation == "attends"] == [Modality.NEGATED]
+
+
+def test_passive_condemnation_keeps_direction_and_refinement(make_doc, article_for, resources):
+    # "Spain was condemned by Morocco."
+    ex = run(make_doc, article_for, resources, """
+        Spain     2 nsubjpass PROPN NNP spain   B-GPE
+        was       2 auxpass   AUX   VBD be      O
+        condemned 2 ROOT      VERB  VBN condemn O
+        by        2 agent     ADP   IN  by      O
+        Morocco   3 pobj      PROPN NNP morocco B-GPE
+        .         2 punct     PUNCT .   .       O
+    """)
+    (fact,) = [f for f in ex.facts if f.relation == "opposes"]
+    assert (fact.subject, fact.object, fact.refinement) == ("country/morocco", "country/spain", "condemns")
+
+
+def test_capital_as_agent_is_its_government(make_doc, article_for, resources):
+    # "Beijing objected to the plan."
+    ex = run(make_doc, article_for, resources, """
+        Beijing  1 nsubj PROPN NNP beijing B-GPE
+        objected 1 ROOT  VERB  VBD object  O
+        to       1 prep  ADP   IN  to      O
+        the      4 det   DET   DT  the     O
+        plan     2 pobj  NOUN  NN  plan    O
+        .        1 punct PUNCT .   .       O
+    """)
+    assert ("China", "opposes", "plan", Modality.ASSERTED) in triples(ex)
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(make_doc, article_for, resources):
+    # "Tala Ortiz met Egypt's foreign minister. | Ortiz said she backed Egypt."
+    ex = run(make_doc, article_for, resources, """
+        Tala     1 compound PROPN NNP tala     B-PERSON
+        Ortiz    2 nsubj    PROPN NNP ortiz    I-PERSON
+        met      2 ROOT     VERB  VBD meet     O
+        Egypt    6 poss     PROPN NNP egypt    B-GPE
+        's       3 case     PART  POS 's       O
+        foreign  6 amod     ADJ   JJ  foreign  O
+        minister 2 dobj     NOUN  NN  minister O
+        .        2 punct    PUNCT .   .        O
+        | Ortiz  9 nsubj    PROPN NNP ortiz    B-ORG
+        said     9 ROOT     VERB  VBD say      O
+        she     11 nsubj    PRON  PRP she      O
+        backed   9 ccomp    VERB  VBD back     O
+        Egypt   11 dobj     PROPN NNP egypt    B-GPE
+        .        9 punct    PUNCT .   .        O
+    """)
+    facts = triples(ex)
+    assert ("Tala Ortiz", "supports", "Egypt", Modality.REPORTED) in facts
+    assert ("Tala Ortiz", "meets", "Foreign Minister of Egypt", Modality.ASSERTED) in facts
+    assert [e.label for e in ex.entities if e.kind is EntityKind.PERSON].count("Tala Ortiz") == 1
+
+
+def test_generic_noun_refers_to_the_named_organisation(make_doc, article_for, resources):
+    # "Norway backs NATO. | Sweden joined the alliance."
+    ex = run(make_doc, article_for, resources, """
+        Norway  1 nsubj PROPN NNP norway   B-GPE
+        backs   1 ROOT  VERB  VBZ back     O
+        NATO    1 dobj  PROPN NNP nato     B-ORG
+        .       1 punct PUNCT .   .        O
+        | Sweden 5 nsubj PROPN NNP sweden  B-GPE
+        joined  5 ROOT  VERB  VBD join     O
+        the     7 det   DET   DT  the      O
+        alliance 5 dobj NOUN  NN  alliance O
+        .       5 punct PUNCT .   .        O
+    """)
+    facts = triples(ex)
+    assert ("Norway", "supports", "NATO", Modality.ASSERTED) in facts
+    assert ("Sweden", "cooperatesWith", "NATO", Modality.ASSERTED) in facts
+
+
+def test_coordinated_subjects_meet_each_other(make_doc, article_for, resources):
+    # "Ruto and Lula met in Nairobi."
+    ex = run(make_doc, article_for, resources, """
+        Ruto    3 nsubj PROPN NNP ruto    B-PERSON
+        and     0 cc    CCONJ CC  and     O
+        Lula    0 conj  PROPN NNP lula    B-PERSON
+        met     3 ROOT  VERB  VBD meet    O
+        in      3 prep  ADP   IN  in      O
+        Nairobi 4 pobj  PROPN NNP nairobi B-GPE
+        .       3 punct PUNCT .   .       O
+    """)
+    assert ("Ruto", "meets", "Lula", Modality.ASSERTED) in triples(ex)
+
+
+def test_conditional_is_hypothetical(make_doc, article_for, resources):
+    # "If Chile joins, Peru could condemn Chile."
+    ex = run(make_doc, article_for, resources, """
+        If      2 mark  SCONJ IN  if      O
+        Chile   2 nsubj PROPN NNP chile   B-GPE
+        joins   6 advcl VERB  VBZ join    O
+        ,       6 punct PUNCT ,   ,       O
+        Peru    6 nsubj PROPN NNP peru    B-GPE
+        could   6 aux   AUX   MD  could   O
+        condemn 6 ROOT  VERB  VB  condemn O
+        Chile   6 dobj  PROPN NNP chile   B-GPE
+        .       6 punct PUNCT .   .       O
+    """)
+    assert ("Peru", "opposes", "Chile", Modality.HYPOTHETICAL) in triples(ex)
