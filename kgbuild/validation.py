@@ -11,8 +11,11 @@ The ontology is mixed into (a copy of) the data graph for its class and
 property hierarchy only; no inference is run (``inference="none"``). RDFS
 inference would type every object of ``dip:said`` as a ``dip:Statement``
 from the property's range, so the shapes that check the kinds of thing a
-property joins could never fail; the shapes check what kgbuild wrote, not
-what could be entailed from it. It is also several times slower.
+property joins could never fail, and its reflexive ``rdfs:subPropertyOf``
+closure would break the check that a fact's finer property refines its
+relation; the shapes check what kgbuild wrote, not what could be entailed
+from it. It is also more than twice as slow (about 0.65 s against 0.27 s for
+a graph of ~1900 triples).
 
 The graph is validated as RDF terms, not as rdflib's Python values: each
 literal is rebuilt from its lexical form first, so ``Literal(0.9,
@@ -30,9 +33,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pyshacl import validate
-from rdflib import RDF, BNode, ConjunctiveGraph, Graph, Literal, URIRef
+from rdflib import RDF, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from .resources import ontology_path
 
@@ -127,13 +131,20 @@ def validate_graph(
         allow_warnings=True,
         allow_infos=True,
     )
-    violations = tuple(
-        sorted(
-            (_violation(report_graph, result) for result in report_graph.subjects(RDF.type, SH.ValidationResult)),
-            key=lambda v: (_SEVERITY_ORDER.get(v.severity, 3), v.focus_node, v.path, v.message, v.value),
-        )
+    return ValidationReport(conforms=bool(conforms), violations=_violations(report_graph))
+
+
+def _violations(report: Graph) -> tuple[Violation, ...]:
+    """The top-level results of a SHACL report (not the details nested under
+    ``sh:detail``), without repeats, in a stable order."""
+    results = {
+        _violation(report, result)
+        for node in report.subjects(RDF.type, SH.ValidationReport)
+        for result in report.objects(node, SH.result)
+    }
+    return tuple(
+        sorted(results, key=lambda v: (_SEVERITY_ORDER.get(v.severity, 3), v.focus_node, v.path, v.message, v.value))
     )
-    return ValidationReport(conforms=bool(conforms), violations=violations)
 
 
 def _lexical_copy(graph: Graph) -> Graph:
@@ -151,7 +162,7 @@ def _lexical_copy(graph: Graph) -> Graph:
     return copy
 
 
-def _violation(report: Graph, result: URIRef | BNode) -> Violation:
+def _violation(report: Graph, result: Node) -> Violation:
     focus = report.value(result, SH.focusNode)
     path = report.value(result, SH.resultPath)
     value = report.value(result, SH.value)
@@ -166,7 +177,7 @@ def _violation(report: Graph, result: URIRef | BNode) -> Violation:
     )
 
 
-def _path_text(report: Graph, path) -> str:
+def _path_text(report: Graph, path: Node | None) -> str:
     """A readable SHACL path: an IRI, ``a / b`` for a sequence, ``a | b`` for alternatives."""
     if path is None:
         return ""

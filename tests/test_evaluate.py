@@ -495,6 +495,60 @@ def test_csv_path_scores_like_the_records_path(tmp_path, gaz):
     assert counts(records_scores) == (4, 1, 2)
 
 
+def _as_sets(predictions):
+    return {
+        article: sorted(
+            (sorted(set(p.subject_labels)), p.relation, sorted(set(p.object_labels)), p.modality)
+            for p in facts
+        )
+        for article, facts in predictions.items()
+    }
+
+
+def _second_article_extraction(alt_label: str) -> Extraction:
+    """Another article naming Anna Berglund, with its own surface form of her."""
+    article = Article(id="art/2", text="Berglund met Lena Holm.")
+    evidence = Evidence(article.id, article.text, 0, len(article.text), "meet", 0.5)
+    berglund = Entity("person/anna-berglund", EntityKind.PERSON, "Anna Berglund", (alt_label,))
+    holm = Entity("person/lena-holm", EntityKind.PERSON, "Lena Holm")
+    return Extraction(
+        article, (berglund, holm), (Fact(berglund.key, "meets", holm.key, Modality.ASSERTED, evidence),)
+    )
+
+
+@pytest.mark.parametrize(
+    "second_alt_label",
+    [
+        None,
+        pytest.param(
+            "Foreign Minister",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="queries/facts.rq aggregates an entity's labels over every article graph, "
+                "so a label seen in one article shows up in the facts of another",
+            ),
+        ),
+    ],
+)
+def test_facts_query_csv_gives_the_records_predictions(tmp_path, gaz, second_alt_label):
+    """Through the real store and the real ``facts`` query."""
+    from kgbuild.mapping import extraction_to_graph
+    from kgbuild.query import format_result, run_query
+    from kgbuild.store import open_store, write_article_graphs
+
+    extractions = [_extraction()]
+    if second_alt_label is not None:
+        extractions.append(_second_article_extraction(second_alt_label))
+    store = open_store(tmp_path / "store")
+    write_article_graphs(store, [extraction_to_graph(e) for e in extractions])
+    csv_path = tmp_path / "facts.csv"
+    csv_path.write_text(format_result(run_query("facts", store=store), "csv"), encoding="utf-8")
+    del store
+    from_records = predictions_from_extractions(extractions)
+    from_csv = predictions_from_facts_csv(csv_path)
+    assert _as_sets(from_csv) == _as_sets(from_records)
+
+
 def test_csv_with_plain_ids_and_names(tmp_path):
     path = tmp_path / "facts.csv"
     path.write_text(

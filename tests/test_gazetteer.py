@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-import kgbuild.gazetteer as gazetteer_module
+import importlib
 from kgbuild.gazetteer import (
     Country,
     Gazetteer,
@@ -26,7 +26,7 @@ def gaz() -> Gazetteer:
 
 
 def test_module_doctests_pass():
-    result = doctest.testmod(gazetteer_module)
+    result = doctest.testmod(importlib.import_module("kgbuild.gazetteer"))
     assert result.attempted > 0
     assert result.failed == 0
 

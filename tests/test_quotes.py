@@ -77,8 +77,9 @@ def test_quote_then_subject_and_verb(vocab):
         13 . . PUNCT punct 12
     """, ents=((10, 12, "PERSON"),))
     assert list(extract_quotes(doc)) == [
-        direct(text, "We will not accept these terms", speaker=11, cue="say", rule="direct-cue-after")
-    ]
+        direct(text, "We will not accept these terms", speaker=11, cue="say",
+               rule="direct-cue-after")
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("speaker_dep", ["nsubj", "dobj"])
@@ -557,8 +558,9 @@ def test_according_to_x_first(vocab):
         8 . . PUNCT punct 7
     """)
     assert list(extract_quotes(doc)) == [
-        reported(text, "the talks had collapsed", speaker=2, cue="according to", rule="according-to")
-    ]
+        reported(text, "the talks had collapsed", speaker=2, cue="according to",
+                 rule="according-to")
+    ]  # fmt: skip
 
 
 def test_according_to_x_last(vocab):
@@ -601,7 +603,8 @@ def _speakers(nlp, text: str) -> list[tuple[str, str | None, str, bool]]:
 @pytest.mark.model
 def test_model_direct_quotes_and_continuation(nlp):
     text = (
-        "“We will not accept these terms,” Foreign Minister Tala Ortiz of Veloria told reporters. "
+        "“We will not accept these terms,” Foreign Minister Tala Ortiz of Veloria "
+        "told reporters. "
         "“Our position has not changed.”\n\n"
         "The spokesperson said: “The border stays closed.”"
     )
@@ -615,7 +618,8 @@ def test_model_direct_quotes_and_continuation(nlp):
 @pytest.mark.model
 def test_model_reported_speech(nlp):
     text = (
-        "Ben Arvel, a spokesperson for the ministry, insisted that no troops had crossed the border. "
+        "Ben Arvel, a spokesperson for the ministry, insisted that no troops had "
+        "crossed the border. "
         "According to Ortiz, the talks had collapsed. "
         "The president confirmed that the embassy would reopen on Friday."
     )

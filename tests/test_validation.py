@@ -272,6 +272,7 @@ def test_broken_graph_names_the_focus_node(graph: Graph, shapes: Graph, ontology
     if path is not None:
         assert str(path) in {v.path for v in matching}, report.text
     assert all(v.message for v in matching)
+    assert len(set(report.violations)) == len(report.violations)
     assert str(focus) in report.text
 
 

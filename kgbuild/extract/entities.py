@@ -161,7 +161,13 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in title_words:
         start += 1
-    span = ent.doc[start : ent.end]
+    end = ent.end
+    # A name cut short by the model ("Aino" of "Aino Lehto"): take the untagged name it modifies.
+    if ent.label_ == "PERSON":
+        doc = ent.doc
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end - 1].head.i == end:
+            end += 1
+    span = ent.doc[start:end]
     if span and span[-1].tag_ == "POS":
         span = span[:-1]
     if not span:
@@ -263,7 +269,7 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) ->
             continue
         name = token.lower_
         person = full_names.get(name) or given_names.get(name)
-        if person is None:
+        if person is None or current == (person,):
             continue
         if current and current[0] != person and len(found.label(current[0]).split()) > 1:
             continue  # part of another multi-word name

@@ -41,6 +41,7 @@ class _Cluster:
     tokens: list[Token] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     place_tokens: list[tuple[str, Token]] = field(default_factory=list)
+    name: str | None = None
     dates: list[tuple[dt.date, dt.date]] = field(default_factory=list)
 
 
@@ -57,7 +58,7 @@ def extract_events(
     clusters: list[_Cluster] = []
     for token in doc:
         event_type = _event_type(token, lexicon)
-        if event_type is None or found.at(token.i):
+        if event_type is None or not _free_for_event(token, found):
             continue
         org = _organiser(token, found)
         place_tokens = _places(token, found)
@@ -69,6 +70,7 @@ def extract_events(
             cluster = _Cluster(event_type)
             clusters.append(cluster)
         cluster.org = cluster.org or org
+        cluster.name = cluster.name or _proper_name(token)
         cluster.places.extend(p for p in places if p not in cluster.places)
         cluster.place_tokens.extend(place_tokens)
         cluster.tokens.append(token)
@@ -94,6 +96,31 @@ def _event_type(token: Token, lexicon: Lexicon) -> str | None:
     if token.lower_ == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
         return None
     return lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
+
+
+def _free_for_event(token: Token, found: ArticleEntities) -> bool:
+    """An event noun is an event unless it names something else; the model often
+    takes a named event ("the Atlantic Ocean Summit") for an organisation."""
+    keys = found.at(token.i)
+    if not keys:
+        return True
+    if len(keys) == 1 and found.kind(keys[0]) in {EntityKind.ORGANISATION, EntityKind.PLACE} and token.is_title:
+        for t in token.doc[token.i - 4 if token.i >= 4 else 0 : token.i + 1]:
+            if found.at(t.i) == keys:
+                found.unlink(t.i)
+        return True
+    return False
+
+
+def _proper_name(token: Token) -> str | None:
+    """ "Atlantic Ocean Summit": a capitalised event name ending in the event noun."""
+    if not token.is_title:
+        return None
+    start = token.i
+    doc = token.doc
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].dep_ in {"compound", "amod"} and token in doc[start - 1].ancestors:
+        start -= 1
+    return doc[start : token.i + 1].text if start < token.i else None
 
 
 def _organiser(token: Token, found: ArticleEntities) -> str | None:
@@ -196,11 +223,14 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer) -
     place = city or (cluster.places[0] if cluster.places else None)
     place_label = found.label(place) if place else None
     noun = cluster.event_type.lower()
-    label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
-    if place_label:
-        label += f" in {place_label}"
+    if cluster.name:
+        label = cluster.name
+    else:
+        label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
+        if place_label:
+            label += f" in {place_label}"
     year = cluster.dates[0][0].year if cluster.dates else None
-    key_name = " ".join(str(x) for x in (org_label, noun, place_label, year) if x)
+    key_name = " ".join(str(x) for x in (cluster.name or org_label, noun, place_label, year) if x)
     key = found.add(EntityKind.EVENT, label, key=entity_key(EntityKind.EVENT, key_name), event_type=cluster.event_type)
     for surface in cluster.surfaces:
         found.add(EntityKind.EVENT, label, surface=surface, key=key)

@@ -227,7 +227,8 @@ def _tail(doc: Doc, close_tok: Token, opens: frozenset[int]) -> list[Token]:
     sent_end = doc[close_tok.i + 1].sent.end
     tail: list[Token] = []
     for tok in doc[close_tok.i + 1 : sent_end]:
-        if (tok.is_space and "\n" in tok.text) or any(tok.idx <= o < tok.idx + len(tok) for o in opens):
+        paragraph_break = tok.is_space and "\n" in tok.text
+        if paragraph_break or any(tok.idx <= o < tok.idx + len(tok) for o in opens):
             break
         tail.append(tok)
     return tail
@@ -293,7 +294,9 @@ def _reported_speech(doc: Doc, marks: list[_Marks]) -> Iterator[Quote]:
             source = _according_to_source(tok)
             span = _according_to_clause(tok) if source is not None else None
             if span is not None:
-                found.append(_span_quote(span, speaker=source.i, cue=_ACCORDING_TO, rule="according-to"))
+                found.append(
+                    _span_quote(span, speaker=source.i, cue=_ACCORDING_TO, rule="according-to")
+                )
         # A clause that starts inside quotation marks is a direct quote's.
         yield from (
             _close_quote(q, marks, doc.text)

@@ -29,6 +29,8 @@ AT_EVENT_PREPS = ("at", "during", "on", "in", "for", "to", "of")
 WITH_PREPS = ("with", "alongside")
 #: Prepositions that introduce the target of a stance ("object to", "warn against").
 TARGET_PREPS = ("to", "against", "with", "on", "over", "by", "for", "behind", "regarding", "towards")
+#: Entity types that are never what a stance is about ("rejected it on Thursday").
+NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Longest topic label kept, in words, for stance targets that are no entity.
 MAX_TOPIC_WORDS = 12
 
@@ -85,7 +87,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             for agent, _ in agents:
                 for event in events:
                     yield _fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id)
-        elif lemma in lexicon.attend_verbs or lemma in lexicon.meet_verbs or events:
+        elif lemma != "hold":  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
             negative = lemma in lexicon.attend_negative
             confidence = 0.9 if lemma in lexicon.attend_verbs else 0.6
             for agent, _ in agents:
@@ -97,7 +99,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         partners += _agents([t for _, t in prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
             for obj in objects(verb):
-                if obj.lemma_.lower() in lexicon.meet_nouns:
+                if obj.lemma_.lower() in lexicon.meet_nouns or obj.lower_ in lexicon.meet_nouns:
                     partners += _agents([t for _, t in prep_objects(obj, "with")], found)
         elif lemma not in {"meet", "talk", "speak", "confer"} and not partners:
             partners = []
@@ -166,7 +168,7 @@ def _topic(token: Token, found: ArticleEntities) -> str | None:
     words = [t for t in token.subtree if t.i not in skip and t.dep_ != "punct"]
     while words and words[0].dep_ == "det":
         words.pop(0)
-    if not words or len(words) > MAX_TOPIC_WORDS or token.pos_ == "PRON":
+    if not words or len(words) > MAX_TOPIC_WORDS or token.pos_ == "PRON" or token.ent_type_ in NOT_TOPICS:
         return None
     parts: list[str] = []
     for n, t in enumerate(words):

@@ -34,8 +34,15 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def objects(verb: Token) -> list[Token]:
-    """Direct objects of ``verb`` with their conjuncts."""
-    return [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]
+    """Direct objects of ``verb`` with their conjuncts.
+
+    In a relative clause ("the summit, which Portugal hosts") the relative
+    pronoun stands for the noun the clause modifies.
+    """
+    found = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]
+    if verb.dep_ == "relcl":
+        found = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
+    return found
 
 
 def prep_objects(head: Token, *preps: str) -> Iterator[tuple[str, Token]]:

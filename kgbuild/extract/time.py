@@ -67,16 +67,14 @@ _MONTHS: dict[str, int] = {
     **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)},
     "sept": 9,
 }
-_WEEKDAYS: dict[str, int] = {
-    name: number
-    for number, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
-}
+_WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(_WEEKDAY_NAMES)}
 
 # Longest names first, so "june" is not read as "jun" + "e".
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(_WEEKDAYS)
 _DAY = r"\d{1,2}"
-_YEAR = r"\d{4}"
+_YEAR = r"[12]\d{3}"  # years 1000-2999: a bare "0000" is no date
 _TO = r"\s?(?:-|to|and|until|through)\s?"
 
 
