@@ -19,7 +19,7 @@ from .gazetteer import GazetteerError, load_gazetteer
 from .nlp import ModelNotFound
 from .pipeline import DEFAULT_STORE, BuildReport
 from .pipeline import build as _build
-from .query import QueryError, QueryResult, format_result, list_queries, run_query
+from .query import QueryError, QueryResult, format_result, list_queries, load_query, run_query
 from .store import StoreError, dataset_from_store, open_store
 from .store import export as _export
 from .validation import ValidationReport, validate_graph
@@ -69,9 +69,10 @@ def query(
     params: Mapping[str, str] | None = None,
 ) -> QueryResult:
     """Run a named query (or a .rq file) on the store, or on a remote endpoint when given."""
+    named = load_query(name)
     if endpoint is not None:
-        return run_query(name, endpoint=endpoint, params=params)
-    return run_query(name, store=_existing_store(store), params=params)
+        return run_query(named, endpoint=endpoint, params=params)
+    return run_query(named, store=_existing_store(store), params=params)
 
 
 def query_names() -> list[str]:

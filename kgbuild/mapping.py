@@ -17,6 +17,7 @@ graph and the same entity in two articles gets one IRI.
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -31,6 +32,7 @@ __all__ = [
     "article_iri",
     "entity_iri",
     "extraction_to_graph",
+    "extractions_to_dataset",
     "fact_iri",
 ]
 
@@ -166,7 +168,7 @@ def _add_fact(graph: Graph, fact: Fact, article: Article) -> None:
     graph.add((node, DIP.factRelation, prop))
     graph.add((node, DIP.factObject, obj))
     graph.add((node, DIP.modality, DIP[fact.modality.value]))
-    graph.add((node, DIP.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    graph.add((node, DIP.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
     graph.add((node, DIP.rule, Literal(ev.rule)))
     graph.add((node, DIP.sentence, Literal(ev.sentence)))
     graph.add((node, DIP.charStart, Literal(ev.start)))
