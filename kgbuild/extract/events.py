@@ -230,7 +230,8 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer) -
         if place_label:
             label += f" in {place_label}"
     year = cluster.dates[0][0].year if cluster.dates else None
-    key_name = " ".join(str(x) for x in (cluster.name or org_label, noun, place_label, year) if x)
+    parts = (cluster.name, year) if cluster.name else (org_label, noun, place_label, year)
+    key_name = " ".join(str(x) for x in parts if x)
     key = found.add(EntityKind.EVENT, label, key=entity_key(EntityKind.EVENT, key_name), event_type=cluster.event_type)
     for surface in cluster.surfaces:
         found.add(EntityKind.EVENT, label, surface=surface, key=key)
