@@ -44,7 +44,7 @@ def load_resources() -> ExtractionResources:
 def extract_article(doc: Doc, article: Article, *, resources: ExtractionResources) -> Extraction:
     """Every entity and fact of one parsed article."""
     gazetteer, lexicon = resources.gazetteer, resources.lexicon
-    found = find_entities(doc, gazetteer=gazetteer, title_words=lexicon.title_heads)
+    found = find_entities(doc, gazetteer=gazetteer, title_words=lexicon.title_heads, government_nouns=lexicon.government_nouns)
     facts: list[Fact] = []
     facts += extract_roles(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id)
     facts += extract_events(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, anchor=article.date)

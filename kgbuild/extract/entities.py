@@ -141,7 +141,9 @@ class ArticleEntities:
         )
 
 
-def find_entities(doc: Doc, *, gazetteer: Gazetteer, title_words: frozenset[str]) -> ArticleEntities:
+def find_entities(
+    doc: Doc, *, gazetteer: Gazetteer, title_words: frozenset[str], government_nouns: frozenset[str] = frozenset()
+) -> ArticleEntities:
     """Resolve the named mentions, surnames and pronouns of ``doc``."""
     found = ArticleEntities()
     covered: set[int] = set()
@@ -152,6 +154,7 @@ def find_entities(doc: Doc, *, gazetteer: Gazetteer, title_words: frozenset[str]
     _join_surnames(found, doc, gazetteer=gazetteer)
     _capitals_as_governments(found, doc, gazetteer=gazetteer)
     _generic_organisation_nouns(found, doc, gazetteer=gazetteer)
+    _governments(found, doc, gazetteer=gazetteer, nouns=government_nouns)
     _pronouns(found, doc)
     return found
 
@@ -327,6 +330,26 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
             best = max(candidates, key=last_seen.__getitem__)
             found.add(found.kind(best), found.label(best), key=best)
             found.link(token.i, best)
+
+
+def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, nouns: frozenset[str]) -> None:
+    """ "the German government", "Hungarian and Romanian officials" stand for their countries."""
+    for token in doc:
+        if token.pos_ != "NOUN" or found.at(token.i) or token.lower_ not in nouns:
+            continue
+        keys: list[str] = []
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            for member in [child, *child.conjuncts]:
+                linked = [k for k in found.at(member.i) if found.kind(k) is EntityKind.COUNTRY]
+                if not linked and (member.is_title or member.is_upper):
+                    country = gazetteer.country(clean_name(member.text))
+                    if country is not None:
+                        linked = [found.add(EntityKind.COUNTRY, country.name, surface=member.text, wikidata=country.wikidata)]
+                keys.extend(linked)
+        for n, key in enumerate(dict.fromkeys(keys)):
+            found.link(token.i, key, replace=n == 0)
 
 
 def _pronouns(found: ArticleEntities, doc: Doc) -> None:

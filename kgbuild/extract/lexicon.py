@@ -24,6 +24,8 @@ class Lexicon:
     attend_negative: frozenset[str]
     host_verbs: frozenset[str]
     meet_verbs: frozenset[str]
+    meet_transitive: frozenset[str]
+    government_nouns: frozenset[str]
     visit_verbs: frozenset[str]
     stance_verbs: dict[str, str]  # lemma -> supports | opposes | cooperatesWith
     refinements: dict[str, str]  # verb lemma -> finer property
@@ -68,6 +70,8 @@ def load_lexicon() -> Lexicon:
         attend_negative=frozenset(verbs["attend_negative"]),
         host_verbs=frozenset(verbs["host"]),
         meet_verbs=frozenset(verbs["meet"]),
+        meet_transitive=frozenset(verbs["meet_transitive"]),
+        government_nouns=frozenset(raw["agents"]["government_nouns"]),
         visit_verbs=frozenset(verbs["visit"]),
         stance_verbs=stance_verbs,
         refinements=dict(verbs["refines"]),

@@ -95,7 +95,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                     yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, modality=Modality.NEGATED if negative else None)
     # meets
     if lemma in lexicon.meet_verbs:
-        partners = _agents(targets if lemma == "meet" else [], found)
+        partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
         partners += _agents([t for _, t in prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
             for obj in objects(verb):
@@ -127,7 +127,8 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         if not objs:
             objs = [(_topic(t, found), t) for t in stance_targets if t.pos_ in {"NOUN", "PROPN"}]
             objs = [(k, t) for k, t in objs if k]
-        if relation == "cooperatesWith" and not objs and len(agents) > 1:
+        agent_objects = [o for o in objs if found.kind(o[0]) in AGENT_KINDS]
+        if relation == "cooperatesWith" and not agent_objects and len(agents) > 1:
             yield from _pairwise(agents, relation, verb, rule="cooperate-coordinated", lexicon=lexicon, article_id=article_id, refinement=refinement)
         for agent, _ in agents:
             for obj, _ in objs:
@@ -159,6 +160,17 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, refinem
 
 
 def _topic(token: Token, found: ArticleEntities) -> str | None:
+    """What a stance is about: the agent whose act it targets ("condemned Russia's
+    invasion" is against Russia), else a topic entity for the noun phrase."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            owners = [k for k in found.at(child.i) if found.kind(k) in AGENT_KINDS]
+            if len(owners) == 1:
+                return owners[0]
+    return _topic_entity(token, found)
+
+
+def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     """A topic entity for a stance target that names no entity ("the emergence of military blocs").
 
     Its label is the noun phrase, with generic mentions replaced by the name
