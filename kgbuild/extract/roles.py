@@ -30,6 +30,7 @@ __all__ = ["extract_roles"]
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
+AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, *ORG_KINDS)
 #: Generic heads that name an unnamed office holder only together with a country.
 UNNAMED_HEADS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "minister", "emir", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy"})
 
@@ -60,7 +61,47 @@ def extract_roles(
             holders.setdefault(title.office.lower(), []).append(person)
             found.link(title.anchor.i, person)
     facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id))
+    facts.extend(_descriptions(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id))
     return facts
+
+
+def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:
+    """What an apposition or copula says of an agent: "X, a Norwegian politician",
+    "Norway is a member of NATO", "X was a politician for the Labour Party"."""
+    facts: list[Fact] = []
+    for token in doc:
+        keys = [k for k in found.at(token.i) if found.kind(k) in AGENT_KINDS]
+        if not keys or token.pos_ == "PRON" or (token.dep_ == "compound" and found.at(token.head.i) == found.at(token.i)):
+            continue
+        nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be":
+            nouns += [c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            former = any(c.lower_ in lexicon.former for c in noun.lefts)
+            if former:
+                continue
+            ev = evidence(noun.sent, article_id=article_id, rule="description", confidence=0.7)
+            countries = [] if noun.lemma_ == "member" else _countries_of(noun, found, gazetteer=gazetteer)
+            for key in keys:
+                if found.kind(key) is EntityKind.PERSON:
+                    facts.extend(Fact(key, "citizenOf", c, Modality.ASSERTED, ev) for c in countries)
+            groups = [
+                g for _, obj in _prep_objects(noun, ("of", "for", "in")) for g in found.at(obj.i)
+                if found.kind(g) in ORG_KINDS and (noun.lemma_ == "member" or "party" in found.label(g).lower())
+            ]
+            groups += [g for c in noun.children if c.dep_ == "compound" and noun.lemma_ == "member" for g in found.at(c.i) if found.kind(g) in ORG_KINDS]
+            for key in keys:
+                facts.extend(Fact(key, "memberOf", g, Modality.ASSERTED, ev) for g in groups if g != key)
+    return facts
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]):
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for member in conjuncts(obj):
+                        yield prep.lower_, member
 
 
 def _person_roots(doc: Doc, found: ArticleEntities):
