@@ -123,6 +123,11 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if relation is not None and not events:
         refinement = lexicon.refinements.get(lemma)
         stance_targets = list(targets) + [t for _, t in prep_objects(verb, *TARGET_PREPS) if not passive]
+        if lemma in lexicon.clause_target_verbs:
+            # "demanded that Iraq comply", "urged Iran to": the one pressed is the clause's subject
+            for clause in verb.children:
+                if clause.dep_ in {"ccomp", "xcomp"}:
+                    stance_targets += [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
         objs = [(k, t) for t in stance_targets for k in found.at(t.i) if k not in {a for a, _ in agents}]
         if not objs:
             objs = [(_topic(t, found), t) for t in stance_targets if t.pos_ in {"NOUN", "PROPN"}]
