@@ -196,7 +196,7 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
             parts.append(found.label(keys[0]))
         else:
             parts.append(t.text)
-        if t.whitespace_ == "" and n + 1 < len(words):
+        if t.whitespace_ == "" and n + 1 < len(words) and words[n + 1].i == t.i + 1:
             parts[-1] += "\x00"
     label = " ".join(parts).replace("\x00 ", "")
     return found.add(EntityKind.TOPIC, label, surface=label)
