@@ -68,8 +68,10 @@ def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str) -> list[Fa
         statement = found.add(EntityKind.STATEMENT, quote.text, key=f"statement/{digest}")
         sent = doc.char_span(quote.start_char, quote.end_char, alignment_mode="expand")
         ev = evidence(sent.sent if sent is not None else doc[quote.speaker].sent, article_id=article_id, rule=f"quote/{quote.rule}", confidence=0.9 if quote.direct else 0.75)
+        # "Beijing denied that it had supplied weapons": the words are not Beijing's claim.
+        modality = Modality.NEGATED if quote.cue == "deny" else Modality.ASSERTED
         for speaker in speakers:
-            facts.append(Fact(speaker, "said", statement, Modality.ASSERTED, ev))
+            facts.append(Fact(speaker, "said", statement, modality, ev))
     return facts
 
 

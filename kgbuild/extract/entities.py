@@ -65,6 +65,7 @@ class ArticleEntities:
     def __init__(self) -> None:
         self._drafts: dict[str, _Draft] = {}
         self._tokens: dict[int, tuple[str, ...]] = {}
+        self._governments: dict[str, str] = {}  # capital place key -> country key
 
     def add(
         self,
@@ -110,6 +111,14 @@ class ArticleEntities:
     def at(self, i: int) -> tuple[str, ...]:
         """Keys of the entities token ``i`` stands for (empty when none)."""
         return self._tokens.get(i, ())
+
+    def set_government(self, place: str, country: str) -> None:
+        """Record that the capital ``place`` can stand for ``country``."""
+        self._governments[place] = country
+
+    def government_of(self, key: str) -> str:
+        """The country a capital stands for as an actor, else ``key`` itself."""
+        return self._governments.get(key, key)
 
     def kind(self, key: str) -> EntityKind:
         return self._drafts[key].kind
@@ -288,6 +297,7 @@ def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gaz
         country = gazetteer.country_by_capital(found.label(key))
         if country is None:
             continue
+        found.set_government(key, found.add(EntityKind.COUNTRY, country.name, wikidata=country.wikidata))
         for token in doc:
             if found.at(token.i) != (key,) or token.i != _span_root(doc, token, found).i:
                 continue

@@ -63,9 +63,13 @@ def extract_events(
         org = _organiser(token, found)
         place_tokens = _places(token, found)
         places = [p for p, _ in place_tokens]
-        if event_type not in SELF_STANDING and org is None and not places and not _anchored(token):
+        cluster = None
+        if _bare_reference(token, org, places, lexicon) and clusters:
+            cluster = clusters[-1]
+        elif event_type not in SELF_STANDING and org is None and not places and not _anchored(token):
             continue
-        cluster = _matching(clusters, event_type, org, places, gazetteer, found)
+        else:
+            cluster = _matching(clusters, event_type, org, places, gazetteer, found)
         if cluster is None:
             cluster = _Cluster(event_type)
             clusters.append(cluster)
@@ -121,6 +125,15 @@ def _proper_name(token: Token) -> str | None:
     while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].dep_ in {"compound", "amod"} and token in doc[start - 1].ancestors:
         start -= 1
     return doc[start : token.i + 1].text if start < token.i else None
+
+
+def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: Lexicon) -> bool:
+    """ "the gathering", "the meeting": a plain reference back to the latest event."""
+    if org or places or token.lower_ not in lexicon.generic_event_nouns:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in {"amod", "compound", "prep"} for c in token.children
+    )
 
 
 def _organiser(token: Token, found: ArticleEntities) -> str | None:
@@ -225,6 +238,8 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer) -
     noun = cluster.event_type.lower()
     if cluster.name:
         label = cluster.name
+    elif not org_label and not place_label and cluster.surfaces:
+        label = max(cluster.surfaces, key=len)
     else:
         label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
         if place_label:

@@ -20,6 +20,8 @@ class Lexicon:
     former: frozenset[str]
     not_title: frozenset[str]
     event_types: dict[str, str]  # head noun -> event type
+    generic_event_nouns: frozenset[str]
+    light_verbs: frozenset[str]
     attend_verbs: frozenset[str]
     attend_negative: frozenset[str]
     host_verbs: frozenset[str]
@@ -68,6 +70,8 @@ def load_lexicon() -> Lexicon:
         former=frozenset(titles["former"]),
         not_title=frozenset(titles["not_title"]),
         event_types=event_types,
+        generic_event_nouns=frozenset(raw["event_references"]["generic"]),
+        light_verbs=frozenset(verbs["light"]),
         attend_verbs=frozenset(verbs["attend"]),
         attend_negative=frozenset(verbs["attend_negative"]),
         host_verbs=frozenset(verbs["host"]),

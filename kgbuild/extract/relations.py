@@ -80,7 +80,8 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         targets = objects(verb)
     if not agents:
         return
-    events = _event_targets(verb, targets, found)
+    attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
+    events = _event_targets(verb, targets if attending else [], found)
     # attends / hosts
     if events:
         if lemma in lexicon.host_verbs:
@@ -113,14 +114,15 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if lemma in lexicon.visit_verbs:
         places = [(k, t) for t in (targets if lemma in {"visit", "tour"} else []) for k in _keys(t, found, PLACE_KINDS)]
         if lemma != "visit":
-            places += [(k, t) for p, t in prep_objects(verb, "to") for k in _keys(t, found, PLACE_KINDS)]
+            preps = ("to", "in") if lemma == "arrive" else ("to",)
+            places += [(k, t) for p, t in prep_objects(verb, *preps) for k in _keys(t, found, PLACE_KINDS)]
         for agent, _ in agents:
             for place, _ in places:
                 if place != agent:
                     yield _fact(agent, "visits", place, verb, rule="visit-verb", confidence=0.85, lexicon=lexicon, article_id=article_id)
     # stances and cooperation
     relation = lexicon.stance_verbs.get(lemma)
-    if relation is not None and not events:
+    if relation is not None and not (events and attending):
         refinement = lexicon.refinements.get(lemma)
         stance_targets = list(targets) + [t for _, t in prep_objects(verb, *TARGET_PREPS) if not passive]
         if lemma in lexicon.clause_target_verbs:
@@ -128,7 +130,8 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             for clause in verb.children:
                 if clause.dep_ in {"ccomp", "xcomp"}:
                     stance_targets += [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
-        objs = [(k, t) for t in stance_targets for k in found.at(t.i) if k not in {a for a, _ in agents}]
+        objs = [(found.government_of(k), t) for t in stance_targets for k in found.at(t.i)]
+        objs = [(k, t) for k, t in objs if k not in {a for a, _ in agents}]
         if not objs:
             objs = [(_topic(t, found), t) for t in stance_targets if t.pos_ in {"NOUN", "PROPN"}]
             objs = [(k, t) for k, t in objs if k]
@@ -151,7 +154,7 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities) ->
         tokens.extend(t for _, t in prep_objects(obj, "of"))
     for child in verb.children:
         if child.dep_ in {"acomp", "advmod"}:
-            tokens.extend(t for _, t in prep_objects(child, "at", "in"))
+            tokens.extend(t for _, t in prep_objects(child, "at", "in", "from"))
         if child.dep_ == "dobj" and child.lower_ == "part":
             tokens.extend(t for _, t in prep_objects(child, "in"))
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
@@ -202,6 +205,23 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     return found.add(EntityKind.TOPIC, label, surface=label)
 
 
+def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    """ "talks with Kishida", "a call with Macron": whoever holds or travels for them meets the partner."""
+    partners = _agents([t for _, t in prep_objects(noun, "with")], found)
+    if not partners:
+        return
+    agents = _agents([c for c in noun.children if c.dep_ == "poss"], found)
+    head = noun.head
+    if not agents and noun.dep_ in {"dobj", "pobj"}:
+        verb = head if noun.dep_ == "dobj" else head.head
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in {"hold", "have"}:
+            agents = _agents(subjects(verb), found)
+    for agent, _ in agents:
+        for partner, _ in partners:
+            if partner != agent:
+                yield _fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
+
+
 def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
     """ "his visit to Tokyo", "a trip by Biden to Hanoi", "Biden's state visit to India"."""
     visitors = _agents([c for c in noun.children if c.dep_ == "poss"], found)
@@ -226,22 +246,28 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         rel = "cooperatesWith" if relation == "cooperatesWith" else "meets"
         yield from _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id)
         return
+    if lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns:
+        yield from _meeting_noun_facts(noun, found, lexicon=lexicon, article_id=article_id)
     if relation is None:
         return
     # "objections from Beijing", "the support of Xi for Putin", "China's opposition to"
     agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of")], found)
     agents += _agents([c for c in noun.children if c.dep_ == "poss"], found)
+    # "Washington imposed sanctions on Tehran": the light verb's subject holds the stance
+    if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
+        agents = _agents(subjects(noun.head), found)
     if not agents:
         return
     agent_keys = {a for a, _ in agents}
-    target_preps = ("for", "to", "against", "regarding", "over", "with", "toward", "towards")
+    target_preps = ("for", "to", "against", "regarding", "over", "with", "toward", "towards", "on")
     targets = [t for _, t in prep_objects(noun, *target_preps)]
     # "the support of Xi for Putin": the target phrase often hangs on the agent's name
     targets += [t for _, agent in agents for _, t in prep_objects(agent, *target_preps)]
     # "X faced opposition from Y": the opposed is the subject of "face"
     if noun.dep_ == "dobj" and noun.head.lemma_ in {"face", "meet", "draw", "receive", "win", "earn", "attract"}:
         targets += [t for c in noun.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
-    objs = [(k, t) for t in targets for k in found.at(t.i) if k not in agent_keys]
+    objs = [(found.government_of(k), t) for t in targets for k in found.at(t.i)]
+    objs = [(k, t) for k, t in objs if k not in agent_keys]
     if not objs:
         objs = [(k, t) for t in targets if (k := _topic(t, found))]
     refinement = lexicon.noun_refinements.get(lemma)
