@@ -213,3 +213,85 @@ def test_conditional_is_hypothetical(make_doc, article_for, resources):
         .       6 punct PUNCT .   .       O
     """)
     assert ("Peru", "opposes", "Chile", Modality.HYPOTHETICAL) in triples(ex)
+
+
+def test_government_noun_stands_for_its_countries(make_doc, article_for, resources):
+    # "Greek and Turkish officials agreed."
+    ex = run(make_doc, article_for, resources, """
+        Greek     3 amod  ADJ   JJ  greek    B-NORP
+        and       0 cc    CCONJ CC  and      O
+        Turkish   0 conj  ADJ   JJ  turkish  B-NORP
+        officials 4 nsubj NOUN  NNS official O
+        agreed    4 ROOT  VERB  VBD agree    O
+        .         4 punct PUNCT .   .        O
+    """)
+    assert ("Greece", "cooperatesWith", "Turkey", Modality.ASSERTED) in triples(ex)
+
+
+def test_light_verb_stance_noun_with_modal_is_hypothetical(make_doc, article_for, resources):
+    # "Canada could impose sanctions on Iran."
+    ex = run(make_doc, article_for, resources, """
+        Canada    2 nsubj PROPN NNP canada   B-GPE
+        could     2 aux   AUX   MD  could    O
+        impose    2 ROOT  VERB  VB  impose   O
+        sanctions 2 dobj  NOUN  NNS sanction O
+        on        3 prep  ADP   IN  on       O
+        Iran      4 pobj  PROPN NNP iran     B-GPE
+        .         2 punct PUNCT .   .        O
+    """)
+    (fact,) = [f for f in ex.facts if f.relation == "opposes"]
+    assert (fact.subject, fact.object, fact.modality, fact.refinement) == (
+        "country/canada", "country/iran", Modality.HYPOTHETICAL, "sanctions",
+    )
+
+
+def test_demand_targets_the_subject_of_the_demanded_clause(make_doc, article_for, resources):
+    # "Egypt demanded that Libya withdraw."
+    ex = run(make_doc, article_for, resources, """
+        Egypt    1 nsubj PROPN NNP egypt    B-GPE
+        demanded 1 ROOT  VERB  VBD demand   O
+        that     4 mark  SCONJ IN  that     O
+        Libya    4 nsubj PROPN NNP libya    B-GPE
+        withdraw 1 ccomp VERB  VB  withdraw O
+        .        1 punct PUNCT .   .        O
+    """)
+    assert ("Egypt", "opposes", "Libya", Modality.ASSERTED) in triples(ex)
+
+
+def test_the_gathering_refers_back_to_the_last_event(make_doc, article_for, resources):
+    # "Chile hosts the summit in Lima. | Peru stayed away from the gathering."
+    ex = run(make_doc, article_for, resources, """
+        Chile     1 nsubj  PROPN NNP chile     B-GPE
+        hosts     1 ROOT   VERB  VBZ host      O
+        the       3 det    DET   DT  the       O
+        summit    1 dobj   NOUN  NN  summit    O
+        in        3 prep   ADP   IN  in        O
+        Lima      4 pobj   PROPN NNP lima      B-GPE
+        .         1 punct  PUNCT .   .         O
+        | Peru    8 nsubj  PROPN NNP peru      B-GPE
+        stayed    8 ROOT   VERB  VBD stay      O
+        away      8 advmod ADV   RB  away      O
+        from      9 prep   ADP   IN  from      O
+        the      12 det    DET   DT  the       O
+        gathering 10 pobj  NOUN  NN  gathering O
+        .         8 punct  PUNCT .   .         O
+    """)
+    facts = triples(ex)
+    assert ("Chile", "hosts", "Summit in Lima", Modality.ASSERTED) in facts
+    assert ("Peru", "attends", "Summit in Lima", Modality.NEGATED) in facts
+    assert len([e for e in ex.entities if e.kind is EntityKind.EVENT]) == 1
+
+
+def test_denied_reported_speech_is_not_a_claim(make_doc, article_for, resources):
+    # "Iran denied that it sent drones."
+    ex = run(make_doc, article_for, resources, """
+        Iran   1 nsubj PROPN NNP iran   B-GPE
+        denied 1 ROOT  VERB  VBD deny   O
+        that   4 mark  SCONJ IN  that   O
+        it     4 nsubj PRON  PRP it     O
+        sent   1 ccomp VERB  VBD send   O
+        drones 4 dobj  NOUN  NNS drone  O
+        .      1 punct PUNCT .   .      O
+    """)
+    said = [f for f in ex.facts if f.relation == "said"]
+    assert said and all(f.modality is Modality.NEGATED for f in said)
