@@ -358,8 +358,13 @@ def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, noun
                     if country is not None:
                         linked = [found.add(EntityKind.COUNTRY, country.name, surface=member.text, wikidata=country.wikidata)]
                 keys.extend(linked)
-        for n, key in enumerate(dict.fromkeys(keys)):
+        keys = list(dict.fromkeys(keys))
+        for n, key in enumerate(keys):
             found.link(token.i, key, replace=n == 0)
+        if len(keys) == 1:
+            # "the Sudanese government" is one of the names the country goes by
+            words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
+            found.add(found.kind(keys[0]), found.label(keys[0]), surface=" ".join(t.text for t in words), key=keys[0])
 
 
 def _pronouns(found: ArticleEntities, doc: Doc) -> None:

@@ -95,7 +95,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                 for event in events:
                     yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, modality=Modality.NEGATED if negative else None)
     # meets
-    if lemma in lexicon.meet_verbs:
+    if lemma in lexicon.meet_verbs or lemma == "join":
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
         partners += _agents([t for _, t in prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
@@ -104,6 +104,8 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                     partners += _agents([t for _, t in prep_objects(obj, "with")], found)
         elif lemma not in {"meet", "talk", "speak", "confer"} and not partners:
             partners = []
+        if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns for _, o in prep_objects(verb, "for")):
+            partners += _agents(targets, found)  # "joined X for talks"
         if lemma in {"meet", "talk", "confer"} and not partners and len(agents) > 1:
             yield from _pairwise(agents, "meets", verb, rule="meet-coordinated", lexicon=lexicon, article_id=article_id)
         for agent, _ in agents:

@@ -58,6 +58,9 @@ def extract_roles(
             if title.former:
                 continue
             facts.extend(_facts_for(person, title, found, rule=rule, lexicon=lexicon, article_id=article_id))
+            if rule == "title-before-name":
+                # "Japanese Prime Minister Fumio Kishida" is a surface form of the person too
+                found.add(EntityKind.PERSON, found.label(person), surface=f"{title.surface} {_name_text(root, person, found)}", key=person)
             holders.setdefault(title.office.lower(), []).append(person)
             found.link(title.anchor.i, person)
     facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id))
@@ -102,6 +105,13 @@ def _prep_objects(head: Token, preps: tuple[str, ...]):
                 if obj.dep_ == "pobj":
                     for member in conjuncts(obj):
                         yield prep.lower_, member
+
+
+def _name_text(root: Token, person: str, found: ArticleEntities) -> str:
+    start = root.i
+    while start > 0 and found.at(start - 1) == (person,) and root.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return root.doc[start : root.i + 1].text
 
 
 def _person_roots(doc: Doc, found: ArticleEntities):
