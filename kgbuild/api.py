@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .articles import InputProblem
-from .evaluate import GoldFileError, PredictionFileError, Scores, format_scores, load_gold, predictions_from_facts_csv, score
-from .evaluate import evaluate as _evaluate_extraction
+from .scoring import GoldFileError, PredictionFileError, Scores, format_scores, load_gold, predictions_from_facts_csv, score
+from .scoring import evaluate as _evaluate_extraction
 from .gazetteer import GazetteerError, load_gazetteer
 from .nlp import ModelNotFound
 from .pipeline import DEFAULT_STORE, BuildReport
 from .pipeline import build as _build
-from .query import QueryError, QueryResult, format_result, list_queries, load_query, run_query
+from .sparql import QueryError, QueryResult, format_result, list_queries, load_query, run_query
 from .store import StoreError, dataset_from_store, open_store
 from .store import export as _export
 from .validation import ValidationReport, validate_graph

@@ -95,7 +95,7 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> pyox
             return pyoxigraph.Store.read_only(str(folder))
         folder.mkdir(parents=True, exist_ok=True)
         return pyoxigraph.Store(str(folder))
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
         if "lock" in str(error).lower():
             raise StoreInUse(
                 f"store {folder} is in use: another process (or another open handle) holds its lock; "
@@ -192,7 +192,9 @@ def dataset_from_store(store: pyoxigraph.Store) -> rdflib.Dataset:
 def store_graph(store: pyoxigraph.Store) -> rdflib.Dataset:
     """A live rdflib view of the store (through oxrdflib) whose default graph is the union of all graphs.
 
-    Reads go straight to the store; nothing is copied.
+    Reads go straight to the store; nothing is copied. Plain literals come
+    back typed ``xsd:string`` (oxrdflib's conversion); lookups with plain
+    ``Literal("x")`` still match.
     """
     return rdflib.Dataset(store=OxigraphStore(store=store), default_union=True)
 

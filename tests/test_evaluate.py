@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import importlib
-from kgbuild.evaluate import (
+from kgbuild.scoring import (
     FACTS_CSV_COLUMNS,
     GoldFact,
     GoldFileError,
@@ -64,7 +64,7 @@ def counts(scores: Scores, relation: str | None = None) -> tuple[int, int, int]:
 
 def test_module_doctests_pass():
     # kgbuild re-exports the evaluate() function under the module's name
-    result = doctest.testmod(importlib.import_module("kgbuild.evaluate"))
+    result = doctest.testmod(importlib.import_module("kgbuild.scoring"))
     assert result.attempted > 0
     assert result.failed == 0
 
@@ -533,7 +533,7 @@ def _second_article_extraction(alt_label: str) -> Extraction:
 def test_facts_query_csv_gives_the_records_predictions(tmp_path, gaz, second_alt_label):
     """Through the real store and the real ``facts`` query."""
     from kgbuild.mapping import extraction_to_graph
-    from kgbuild.query import format_result, run_query
+    from kgbuild.sparql import format_result, run_query
     from kgbuild.store import open_store, write_article_graphs
 
     extractions = [_extraction()]

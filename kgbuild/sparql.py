@@ -149,7 +149,7 @@ def load_query(name_or_path: str | os.PathLike[str]) -> NamedQuery:
     >>> load_query("no_such_query")
     Traceback (most recent call last):
     ...
-    kgbuild.query.QueryNotFound: no query named 'no_such_query'; available: events, facts, person_roles, stances, statements, summit_attendees
+    kgbuild.sparql.QueryNotFound: no query named 'no_such_query'; available: events, facts, person_roles, stances, statements, summit_attendees
     """
     text = os.fspath(name_or_path)
     looks_like_path = text.endswith(".rq") or os.sep in text or "/" in text
