@@ -518,17 +518,7 @@ def _second_article_extraction(alt_label: str) -> Extraction:
 
 @pytest.mark.parametrize(
     "second_alt_label",
-    [
-        None,
-        pytest.param(
-            "Foreign Minister",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="queries/facts.rq aggregates an entity's labels over every article graph, "
-                "so a label seen in one article shows up in the facts of another",
-            ),
-        ),
-    ],
+    [None, "Foreign Minister"],
 )
 def test_facts_query_csv_gives_the_records_predictions(tmp_path, gaz, second_alt_label):
     """Through the real store and the real ``facts`` query."""
