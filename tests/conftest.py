@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ from kgbuild.facts import Article
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+def require_shared(path: Path) -> Path:
+    """A file of the shared folder beside the checkout: skipped where absent, but a failure in CI."""
+    if not path.exists():
+        message = f"{path} not found (the shared folder sits beside the checkout)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture(scope="session")

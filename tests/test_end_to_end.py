@@ -15,6 +15,8 @@ from kgbuild.mapping import entity_iri
 from kgbuild.namespace import DIP
 
 
+from conftest import require_shared
+
 pytestmark = pytest.mark.model
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,8 +41,7 @@ def example_store(tmp_path_factory) -> Path:
 
 
 def test_reference_article_answers_who_attends_the_vilnius_summit(tmp_path, capsys):
-    if not REFERENCE.exists():
-        pytest.skip(f"reference article not found at {REFERENCE}")
+    require_shared(REFERENCE)
     store = tmp_path / "store"
     code, out, err = run_cli(capsys, "build", str(REFERENCE), "--store", str(store))
     assert code == 0, err
@@ -93,8 +94,7 @@ def test_validate_reports_a_conforming_store(example_store, capsys):
 
 
 def test_seed_f1_is_reproduced_from_the_facts_csv(tmp_path, capsys):
-    if not SEED.exists():
-        pytest.skip(f"seed gold not found at {SEED}")
+    require_shared(SEED)
     code, direct, _ = run_cli(capsys, "evaluate", str(SEED))
     assert code == 0
     micro = next(line for line in direct.splitlines() if line.startswith("micro"))

@@ -586,9 +586,10 @@ def test_evaluate_runs_the_pipeline_over_gold_articles(tmp_path, monkeypatch, ga
     assert counts(scores) == (1, 0, 0)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared eval seed file not present")
 def test_gold_as_predictions_scores_perfectly_on_seed(gaz):
-    items = load_gold(SEED)
+    from conftest import require_shared
+
+    items = load_gold(require_shared(SEED))
     predictions = {
         item.id: [
             PredictedFact((f.subject[0],), f.relation, (f.object[0],), "asserted") for f in item.facts
