@@ -56,6 +56,14 @@ def make_doc(vocab):
                 row.pop(0)
             sent_starts.append(starts or not words)
             words.append(row)
+        heads = [int(w[1]) for w in words]
+        for start in range(len(heads)):
+            seen, i = set(), start
+            while heads[i] != i:  # a cycle in the table would crash spaCy, so fail here instead
+                if i in seen:
+                    raise ValueError(f"head cycle through token {i} ({words[i][0]!r})")
+                seen.add(i)
+                i = heads[i]
         spaces = [
             n + 1 < len(words) and words[n + 1][0] not in {".", ",", "'s", ":", ";", "?"}
             for n in range(len(words))
@@ -64,7 +72,7 @@ def make_doc(vocab):
             vocab,
             words=[w[0] for w in words],
             spaces=spaces,
-            heads=[int(w[1]) for w in words],
+            heads=heads,
             deps=[w[2] for w in words],
             pos=[w[3] for w in words],
             tags=[w[4] for w in words],

@@ -295,3 +295,31 @@ def test_denied_reported_speech_is_not_a_claim(make_doc, article_for, resources)
     """)
     said = [f for f in ex.facts if f.relation == "said"]
     assert said and all(f.modality is Modality.NEGATED for f in said)
+
+
+def test_participle_hosted_by_names_the_host(make_doc, article_for, resources):
+    # "The forum hosted by Kenya opened."
+    ex = run(make_doc, article_for, resources, """
+        The    1 det   DET   DT  the   O
+        forum  5 nsubj NOUN  NN  forum O
+        hosted 1 acl   VERB  VBN host  O
+        by     2 agent ADP   IN  by    O
+        Kenya  3 pobj  PROPN NNP kenya B-GPE
+        opened 5 ROOT  VERB  VBD open  O
+        .      5 punct PUNCT .   .     O
+    """)
+    assert ("Kenya", "hosts", "forum", Modality.ASSERTED) in triples(ex)
+
+
+def test_title_with_of_phrase_before_the_name(make_doc, article_for, resources):
+    # "Secretary of State Ada Quist spoke."
+    ex = run(make_doc, article_for, resources, """
+        Secretary 4 compound PROPN NNP secretary O
+        of        0 prep     ADP   IN  of        O
+        State     1 pobj     PROPN NNP state     O
+        Ada       4 compound PROPN NNP ada       B-PERSON
+        Quist     5 nsubj    PROPN NNP quist     I-PERSON
+        spoke     5 ROOT     VERB  VBD speak     O
+        .         5 punct    PUNCT .   .         O
+    """)
+    assert ("Ada Quist", "holdsPosition", "Secretary of State", Modality.ASSERTED) in triples(ex)

@@ -157,6 +157,8 @@ def find_entities(
     found = ArticleEntities()
     covered: set[int] = set()
     for ent in doc.ents:
+        if ent.label_ != "PERSON" and ent[-1].lower_ in title_words and len(ent) > 1:
+            continue  # "US National Security Advisor" taken for an organisation: a title, read by roles
         if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
             covered.update(range(ent.start, ent.end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer)
@@ -345,8 +347,8 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
 def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, nouns: frozenset[str]) -> None:
     """ "the German government", "Hungarian and Romanian officials" stand for their countries."""
     for token in doc:
-        if token.pos_ != "NOUN" or found.at(token.i) or token.lower_ not in nouns:
-            continue
+        if token.pos_ != "NOUN" or found.at(token.i) or token.lower_ not in nouns or token.dep_ == "compound":
+            continue  # a compound is part of a longer name ("foreign ministry spokesperson")
         keys: list[str] = []
         for child in token.children:
             if child.dep_ not in {"amod", "compound", "poss", "nmod"}:

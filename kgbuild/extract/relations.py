@@ -68,9 +68,15 @@ def _fact(subject: str, relation: str, obj: str, predicate: Token, *, rule: str,
 def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if passive:
+    # "the summit hosted by India": a passive participle modifying its target
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    if passive or reduced:
+        passive = True
         agents = _agents([t for _, t in prep_objects(verb, "by")], found)
-        targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        if reduced:
+            targets = conjuncts(verb.head)
+        else:
+            targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     else:
         agents = _agents(subjects(verb), found)
         # "Alongside Kishida, leaders will be present": the companion acts too.

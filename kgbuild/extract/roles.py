@@ -132,7 +132,7 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     before = [
         t
         for t in root.subtree
-        if t.i < root.i and found.at(t.i) != name_keys and t.dep_ in TITLE_DEPS | {"compound"}
+        if t.i < root.i and found.at(t.i) != name_keys and t.dep_ in TITLE_DEPS | {"prep", "pobj"}
         and not (t.dep_ == "punct" and t.text != "-")
     ]
     # Only the contiguous run right before the name.
