@@ -323,3 +323,32 @@ def test_title_with_of_phrase_before_the_name(make_doc, article_for, resources):
         .         5 punct    PUNCT .   .         O
     """)
     assert ("Ada Quist", "holdsPosition", "Secretary of State", Modality.ASSERTED) in triples(ex)
+
+
+def test_rejecting_a_proposal_opposes_its_author(make_doc, article_for, resources):
+    # "Chile rejected a Peruvian proposal."
+    ex = run(make_doc, article_for, resources, """
+        Chile     1 nsubj PROPN NNP chile     B-GPE
+        rejected  1 ROOT  VERB  VBD reject    O
+        a         4 det   DET   DT  a         O
+        Peruvian  4 amod  ADJ   JJ  peruvian  B-NORP
+        proposal  1 dobj  NOUN  NN  proposal  O
+        .         1 punct PUNCT .   .         O
+    """)
+    (fact,) = [f for f in ex.facts if f.relation == "opposes"]
+    assert (fact.subject, fact.object, fact.refinement) == ("country/chile", "country/peru", "rejects")
+
+
+def test_threat_targets_the_object_of_the_threatened_act(make_doc, article_for, resources):
+    # "Ghana threatened to cut ties with Togo."
+    ex = run(make_doc, article_for, resources, """
+        Ghana      1 nsubj PROPN NNP ghana    B-GPE
+        threatened 1 ROOT  VERB  VBD threaten O
+        to         3 aux   PART  TO  to       O
+        cut        1 xcomp VERB  VB  cut      O
+        ties       3 dobj  NOUN  NNS tie      O
+        with       3 prep  ADP   IN  with     O
+        Togo       5 pobj  PROPN NNP togo     B-GPE
+        .          1 punct PUNCT .   .        O
+    """)
+    assert ("Ghana", "opposes", "Togo", Modality.ASSERTED) in triples(ex)

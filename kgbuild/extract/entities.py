@@ -192,11 +192,6 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
     tokens = range(span.start, span.end)
     country = gazetteer.country(surface)
     if country is not None:
-        if ent.label_ == "NORP" and gazetteer.is_demonym(surface):
-            # A demonym names its country only where it acts as one ("the Japanese said").
-            if span.root.dep_ == "amod":
-                found.add(EntityKind.COUNTRY, country.name, surface=surface, wikidata=country.wikidata)
-                return False
         found.add(EntityKind.COUNTRY, country.name, surface=surface, tokens=tokens, wikidata=country.wikidata)
         return True
     org = gazetteer.organisation(surface)

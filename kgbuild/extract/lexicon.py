@@ -30,6 +30,7 @@ class Lexicon:
     government_nouns: frozenset[str]
     visit_verbs: frozenset[str]
     clause_target_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
     stance_verbs: dict[str, str]  # lemma -> supports | opposes | cooperatesWith
     refinements: dict[str, str]  # verb lemma -> finer property
     noun_refinements: dict[str, str]  # noun -> finer property
@@ -56,6 +57,7 @@ def load_lexicon() -> Lexicon:
         noun: event_type for event_type, words in raw["events"].items() for noun in words
     }
     clause_target_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
     stance_verbs: dict[str, str] = {}
     # Cooperation first, so a lemma listed under a stance too ("join") reads as that stance.
     for relation, key in (("cooperatesWith", "cooperates"), ("supports", "supports"), ("opposes", "opposes")):
@@ -80,6 +82,7 @@ def load_lexicon() -> Lexicon:
         government_nouns=frozenset(raw["agents"]["government_nouns"]),
         visit_verbs=frozenset(verbs["visit"]),
         clause_target_verbs=frozenset(verbs["clause_target"]),
+        intent_verbs=frozenset(verbs["intent"]),
         stance_verbs=stance_verbs,
         refinements=dict(verbs["refines"]),
         noun_refinements=dict(nouns["refines"]),

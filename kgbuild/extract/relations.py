@@ -31,6 +31,8 @@ WITH_PREPS = ("with", "alongside")
 TARGET_PREPS = ("to", "against", "with", "on", "over", "by", "for", "behind", "regarding", "towards")
 #: Entity types that are never what a stance is about ("rejected it on Thursday").
 NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Modifiers that name who a stance target belongs to ("Russia's invasion", "a US offer").
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 #: Longest topic label kept, in words, for stance targets that are no entity.
 MAX_TOPIC_WORDS = 12
 
@@ -133,6 +135,12 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if relation is not None and not (events and attending):
         refinement = lexicon.refinements.get(lemma)
         stance_targets = list(targets) + [t for _, t in prep_objects(verb, *TARGET_PREPS) if not passive]
+        if lemma in lexicon.intent_verbs:
+            # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
+            for clause in verb.children:
+                if clause.dep_ == "xcomp":
+                    stance_targets += objects(clause)
+                    stance_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from")]
         if lemma in lexicon.clause_target_verbs:
             # "demanded that Iraq comply", "urged Iran to": the one pressed is the clause's subject
             for clause in verb.children:
@@ -178,11 +186,16 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, refinem
 def _topic(token: Token, found: ArticleEntities) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
-    for child in token.children:
-        if child.dep_ == "poss":
-            owners = [k for k in found.at(child.i) if found.kind(k) in AGENT_KINDS]
-            if len(owners) == 1:
-                return owners[0]
+    owners = [
+        k
+        for child in token.children
+        if child.dep_ in OWNER_DEPS and child.i < token.i
+        for k in found.at(child.i)
+        if found.kind(k) in AGENT_KINDS
+    ]
+    owners += [k for _, t in prep_objects(token, "by", "from") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    if len(set(owners)) == 1:
+        return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
     return _topic_entity(token, found)
 
 
