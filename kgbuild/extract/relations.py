@@ -211,6 +211,9 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
         words.pop(0)
     if not words or len(words) > MAX_TOPIC_WORDS or token.pos_ == "PRON" or token.ent_type_ in NOT_TOPICS:
         return None
+    if not (token.is_alpha and len(token) > 2):
+        return None  # a fragment of a hyphenated or broken word ("re" of "re-taking")
+    words = [t for t in words if not (t.is_punct or t.like_num and t is words[-1] or "[" in t.text)]
     parts: list[str] = []
     for n, t in enumerate(words):
         keys = found.at(t.i)
