@@ -7,6 +7,8 @@ statistical model.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kgbuild.extract import extract_article
 from kgbuild.facts import EntityKind, Modality
 
@@ -352,3 +354,23 @@ def test_threat_targets_the_object_of_the_threatened_act(make_doc, article_for, 
         .          1 punct PUNCT .   .        O
     """)
     assert ("Ghana", "opposes", "Togo", Modality.ASSERTED) in triples(ex)
+
+
+def test_event_dates_resolve_against_the_article_date(make_doc, article_for, resources):
+    # "Chile will host the summit in Lima next week." (article of Monday 6 May 2024)
+    ex = run(make_doc, article_for, resources, """
+        Chile  2 nsubj    PROPN NNP chile  B-GPE
+        will   2 aux      AUX   MD  will   O
+        host   2 ROOT     VERB  VB  host   O
+        the    4 det      DET   DT  the    O
+        summit 2 dobj     NOUN  NN  summit O
+        in     4 prep     ADP   IN  in     O
+        Lima   5 pobj     PROPN NNP lima   B-GPE
+        next   8 amod     ADJ   JJ  next   B-DATE
+        week   2 npadvmod NOUN  NN  week   I-DATE
+        .      2 punct    PUNCT .   .      O
+    """)
+    (event,) = [e for e in ex.entities if e.kind is EntityKind.EVENT]
+    assert (event.start, event.end) == (dt.date(2024, 5, 13), dt.date(2024, 5, 19))
+    assert event.key == "event/summit-lima-2024"
+    assert ("Chile", "hosts", "Summit in Lima", Modality.PLANNED) in triples(ex)

@@ -84,7 +84,7 @@ def extract_events(
             cluster.dates.append(when)
     facts: list[Fact] = []
     for cluster in clusters:
-        key = _register(cluster, found, gazetteer)
+        key = _register(cluster, found, gazetteer, anchor=anchor)
         for place, token in cluster.place_tokens:
             ev = evidence(token.sent, article_id=article_id, rule="event-place", confidence=0.85)
             facts.append(Fact(key, "heldIn", place, Modality.ASSERTED, ev))
@@ -230,7 +230,9 @@ def _date_of(token: Token, anchor: dt.date | None) -> tuple[dt.date, dt.date] | 
     return None
 
 
-def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer) -> str:
+def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer, *, anchor: dt.date | None) -> str:
+    """Register the event; its key is type, place and year (else organiser), so the same
+    event reported by two articles gets one IRI."""
     org_label = found.label(cluster.org) if cluster.org else None
     city = next((p for p in cluster.places if found.kind(p) is EntityKind.PLACE), None)
     place = city or (cluster.places[0] if cluster.places else None)
@@ -244,8 +246,13 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer) -
         label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
         if place_label:
             label += f" in {place_label}"
-    year = cluster.dates[0][0].year if cluster.dates else None
-    parts = (cluster.name, year) if cluster.name else (org_label, noun, place_label, year)
+    year = cluster.dates[0][0].year if cluster.dates else (anchor.year if anchor else None)
+    if cluster.name:
+        parts = (cluster.name, year)
+    elif place_label:
+        parts = (noun, place_label, year)
+    else:
+        parts = (org_label, noun, year)
     key_name = " ".join(str(x) for x in parts if x)
     key = found.add(EntityKind.EVENT, label, key=entity_key(EntityKind.EVENT, key_name), event_type=cluster.event_type)
     for surface in cluster.surfaces:
