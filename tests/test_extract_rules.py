@@ -374,3 +374,23 @@ def test_event_dates_resolve_against_the_article_date(make_doc, article_for, res
     assert (event.start, event.end) == (dt.date(2024, 5, 13), dt.date(2024, 5, 19))
     assert event.key == "event/summit-lima-2024"
     assert ("Chile", "hosts", "Summit in Lima", Modality.PLANNED) in triples(ex)
+
+
+def test_membership_and_partnership_descriptions(make_doc, article_for, resources):
+    # "NATO member Norway welcomed Japan, a NATO partner."
+    ex = run(make_doc, article_for, resources, """
+        NATO     1 compound PROPN NNP nato    B-ORG
+        member   2 compound NOUN  NN  member  O
+        Norway   3 nsubj    PROPN NNP norway  B-GPE
+        welcomed 3 ROOT     VERB  VBD welcome O
+        Japan    3 dobj     PROPN NNP japan   B-GPE
+        ,        4 punct    PUNCT ,   ,       O
+        a        8 det      DET   DT  a       O
+        NATO     8 compound PROPN NNP nato    B-ORG
+        partner  4 appos    NOUN  NN  partner O
+        .        3 punct    PUNCT .   .       O
+    """)
+    facts = triples(ex)
+    assert ("Norway", "memberOf", "NATO", Modality.ASSERTED) in facts
+    assert ("Japan", "partnerOf", "NATO", Modality.ASSERTED) in facts
+    assert ("Norway", "supports", "Japan", Modality.ASSERTED) in facts

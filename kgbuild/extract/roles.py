@@ -31,6 +31,8 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, *ORG_KINDS)
+#: Nouns that describe belonging to an organisation, and the relation each gives.
+MEMBERSHIP_NOUNS = {"member": "memberOf", "ally": "memberOf", "partner": "partnerOf", "signatory": "memberOf"}
 #: Generic heads that name an unnamed office holder only together with a country.
 UNNAMED_HEADS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "minister", "emir", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy"})
 
@@ -79,22 +81,26 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
         nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be":
             nouns += [c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        # "NATO member Turkey", "fellow NATO ally Poland": the description sits before the name
+        nouns += [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in MEMBERSHIP_NOUNS]
         for noun in nouns:
             former = any(c.lower_ in lexicon.former for c in noun.lefts)
             if former:
                 continue
             ev = evidence(noun.sent, article_id=article_id, rule="description", confidence=0.7)
-            countries = [] if noun.lemma_ == "member" else _countries_of(noun, found, gazetteer=gazetteer)
+            lemma = noun.lemma_.lower()
+            countries = [] if lemma in MEMBERSHIP_NOUNS else _countries_of(noun, found, gazetteer=gazetteer)
             for key in keys:
                 if found.kind(key) is EntityKind.PERSON:
                     facts.extend(Fact(key, "citizenOf", c, Modality.ASSERTED, ev) for c in countries)
             groups = [
                 g for _, obj in _prep_objects(noun, ("of", "for", "in")) for g in found.at(obj.i)
-                if found.kind(g) in ORG_KINDS and (noun.lemma_ == "member" or "party" in found.label(g).lower())
+                if found.kind(g) in ORG_KINDS and (lemma in MEMBERSHIP_NOUNS or "party" in found.label(g).lower())
             ]
-            groups += [g for c in noun.children if c.dep_ == "compound" and noun.lemma_ == "member" for g in found.at(c.i) if found.kind(g) in ORG_KINDS]
+            groups += [g for c in noun.children if c.dep_ in {"compound", "nmod"} and lemma in MEMBERSHIP_NOUNS for g in found.at(c.i) if found.kind(g) in ORG_KINDS]
+            relation = MEMBERSHIP_NOUNS.get(lemma, "memberOf")
             for key in keys:
-                facts.extend(Fact(key, "memberOf", g, Modality.ASSERTED, ev) for g in groups if g != key)
+                facts.extend(Fact(key, relation, g, Modality.ASSERTED, ev) for g in groups if g != key)
     return facts
 
 
