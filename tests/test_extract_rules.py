@@ -394,3 +394,36 @@ def test_membership_and_partnership_descriptions(make_doc, article_for, resource
     assert ("Norway", "memberOf", "NATO", Modality.ASSERTED) in facts
     assert ("Japan", "partnerOf", "NATO", Modality.ASSERTED) in facts
     assert ("Norway", "supports", "Japan", Modality.ASSERTED) in facts
+
+
+def test_denied_report_of_a_plan_is_negated(make_doc, article_for, resources):
+    # "Aides denied reports that Ada Quist would attend the summit."
+    ex = run(make_doc, article_for, resources, """
+        Aides   1 nsubj    NOUN  NNS aide    O
+        denied  1 ROOT     VERB  VBD deny    O
+        reports 1 dobj     NOUN  NNS report  O
+        that    7 mark     SCONJ IN  that    O
+        Ada     5 compound PROPN NNP ada     B-PERSON
+        Quist   7 nsubj    PROPN NNP quist   I-PERSON
+        would   7 aux      AUX   MD  would   O
+        attend  2 acl      VERB  VB  attend  O
+        the     9 det      DET   DT  the     O
+        summit  7 dobj     NOUN  NN  summit  O
+        .       1 punct    PUNCT .   .       O
+    """)
+    assert [f.modality for f in ex.facts if f.relation == "attends"] == [Modality.NEGATED]
+
+
+def test_would_without_a_condition_is_a_plan(make_doc, article_for, resources):
+    # "Ada Quist said she would visit Peru."
+    ex = run(make_doc, article_for, resources, """
+        Ada    1 compound PROPN NNP ada   B-PERSON
+        Quist  2 nsubj    PROPN NNP quist I-PERSON
+        said   2 ROOT     VERB  VBD say   O
+        she    5 nsubj    PRON  PRP she   O
+        would  5 aux      AUX   MD  would O
+        visit  2 ccomp    VERB  VB  visit O
+        Peru   5 dobj     PROPN NNP peru  B-GPE
+        .      2 punct    PUNCT .   .     O
+    """)
+    assert ("Ada Quist", "visits", "Peru", Modality.PLANNED) in triples(ex)

@@ -284,8 +284,6 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) ->
             continue  # part of another multi-word name
         found.add(EntityKind.PERSON, found.label(person), surface=token.text, key=person)
         found.link(token.i, person)
-    # Persons whose only mention was a surname that merged: drop their now-orphan drafts lazily
-    # (an entity with no token is still emitted, which is harmless but noisy).
 
 
 def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> None:

@@ -17,12 +17,12 @@ from .lexicon import Lexicon
 __all__ = ["modality_of"]
 
 #: Modal auxiliaries that leave a fact possible rather than stated.
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should"})
 
 
 def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
     """The modality of the fact stated by ``predicate`` (a verb, noun or adjective)."""
-    negated = planned = reported = hypothetical = False
+    negated = planned = reported = hypothetical = would = False
     token = predicate
     depth = 0
     while True:
@@ -34,6 +34,8 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
             elif child.dep_ in {"aux", "auxpass"}:
                 if word in {"will", "shall", "'ll"} or lemma == "go" and child.tag_ == "VBG":
                     planned = True
+                elif word in {"would", "'d"}:
+                    would = True  # future in the past ("said he would attend"), unless a condition follows
                 elif word in HYPOTHETICAL_AUX:
                     hypothetical = True
             elif child.dep_ == "mark" and word in {"if", "unless", "whether"}:
@@ -58,8 +60,9 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                 reported = True
         if token.dep_ in {"ROOT"} or token.head is token or depth > 6:
             break
-        # A relative clause states its own fact ("X, who visited Japan, said ...").
-        if token.dep_ in {"relcl", "acl"}:
+        # A relative clause states its own fact ("X, who visited Japan, said ..."); a content
+        # clause ("reports that X would attend") stays under the frame of its noun's verb.
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and not any(c.dep_ == "mark" for c in token.children)):
             break
         # A noun predicate takes its frame from its own verb only ("will face opposition").
         if predicate.pos_ == "NOUN" and (depth >= 1 or token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}):
@@ -70,6 +73,8 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
         return Modality.NEGATED
     if hypothetical:
         return Modality.HYPOTHETICAL
+    if would:
+        planned = True
     if planned:
         return Modality.PLANNED
     if reported:

@@ -102,6 +102,12 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             for agent, _ in agents:
                 for event in events:
                     yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, modality=Modality.NEGATED if negative else None)
+    # "Biden hosted Kishida": a host meets its guest
+    if lemma in lexicon.host_verbs and not events:
+        for agent, _ in agents:
+            for guest, _ in _agents(targets, found):
+                if guest != agent and found.kind(guest) is EntityKind.PERSON:
+                    yield _fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id)
     # meets
     if lemma in lexicon.meet_verbs or lemma == "join":
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
