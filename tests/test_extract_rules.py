@@ -427,3 +427,19 @@ def test_would_without_a_condition_is_a_plan(make_doc, article_for, resources):
         .      2 punct    PUNCT .   .     O
     """)
     assert ("Ada Quist", "visits", "Peru", Modality.PLANNED) in triples(ex)
+
+
+def test_named_event_without_event_noun_takes_part(make_doc, article_for, resources):
+    # "Chile fought in the Pacific War."
+    ex = run(make_doc, article_for, resources, """
+        Chile   1 nsubj    PROPN NNP chile   B-GPE
+        fought  1 ROOT     VERB  VBD fight   O
+        in      1 prep     ADP   IN  in      O
+        the     5 det      DET   DT  the     B-EVENT
+        Pacific 5 compound PROPN NNP pacific I-EVENT
+        War     2 pobj     PROPN NNP war     I-EVENT
+        .       1 punct    PUNCT .   .       O
+    """)
+    (event,) = [e for e in ex.entities if e.kind is EntityKind.EVENT]
+    assert (event.label, event.key) == ("Pacific War", "event/pacific-war")
+    assert ("Chile", "attends", "Pacific War", Modality.ASSERTED) in triples(ex)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality, entity_key
 from ..gazetteer import Gazetteer
-from .entities import ArticleEntities
+from .entities import ArticleEntities, clean_name
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .syntax import evidence
@@ -43,6 +43,7 @@ class _Cluster:
     place_tokens: list[tuple[str, Token]] = field(default_factory=list)
     name: str | None = None
     dates: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    historic: bool = False  # a named past event ("the Korean War"): the article's year says nothing of it
 
 
 def extract_events(
@@ -55,7 +56,7 @@ def extract_events(
     anchor: dt.date | None,
 ) -> list[Fact]:
     """Register event entities, link their mentions, and return ``heldIn`` facts."""
-    clusters: list[_Cluster] = []
+    clusters: list[_Cluster] = _named_events(doc, found, lexicon)
     for token in doc:
         event_type = _event_type(token, lexicon)
         if event_type is None or not _free_for_event(token, found):
@@ -89,6 +90,25 @@ def extract_events(
             ev = evidence(token.sent, article_id=article_id, rule="event-place", confidence=0.85)
             facts.append(Fact(key, "heldIn", place, Modality.ASSERTED, ev))
     return facts
+
+
+def _named_events(doc: Doc, found: ArticleEntities, lexicon: Lexicon) -> list[_Cluster]:
+    """Events the model names that no event noun of ours heads ("the Korean War", "Battle of Warsaw")."""
+    clusters = []
+    for ent in doc.ents:
+        if ent.label_ != "EVENT" or _event_type(ent.root, lexicon) is not None or found.at(ent.root.i):
+            continue
+        name = clean_name(ent.text)
+        if len(name) < 3:
+            continue
+        cluster = _Cluster("Event", name=name, historic=True, surfaces=[name])
+        cluster.tokens = [t for t in ent if not found.at(t.i)]
+        for t in ent:
+            if t.dep_ == "pobj" and t.head.lower_ in {"of", "in"}:
+                cluster.place_tokens += [(k, t) for k in found.at(t.i) if found.kind(k) in PLACE_KINDS]
+        cluster.places = list(dict.fromkeys(k for k, _ in cluster.place_tokens))
+        clusters.append(cluster)
+    return clusters
 
 
 def _event_type(token: Token, lexicon: Lexicon) -> str | None:
@@ -246,7 +266,7 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer, *
         label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
         if place_label:
             label += f" in {place_label}"
-    year = cluster.dates[0][0].year if cluster.dates else (anchor.year if anchor else None)
+    year = cluster.dates[0][0].year if cluster.dates else (anchor.year if anchor and not cluster.historic else None)
     if cluster.name:
         parts = (cluster.name, year)
     elif place_label:
