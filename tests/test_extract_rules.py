@@ -443,3 +443,20 @@ def test_named_event_without_event_noun_takes_part(make_doc, article_for, resour
     (event,) = [e for e in ex.entities if e.kind is EntityKind.EVENT]
     assert (event.label, event.key) == ("Pacific War", "event/pacific-war")
     assert ("Chile", "attends", "Pacific War", Modality.ASSERTED) in triples(ex)
+
+
+def test_an_office_defined_is_no_person(make_doc, article_for, resources):
+    # "The president of Chile is the head of state."
+    ex = run(make_doc, article_for, resources, """
+        The       1 det   DET   DT  the       O
+        president 4 nsubj NOUN  NN  president O
+        of        1 prep  ADP   IN  of        O
+        Chile     2 pobj  PROPN NNP chile     B-GPE
+        is        4 ROOT  AUX   VBZ be        O
+        the       6 det   DET   DT  the       O
+        head      4 attr  NOUN  NN  head      O
+        of        6 prep  ADP   IN  of        O
+        state     7 pobj  NOUN  NN  state     O
+        .         4 punct PUNCT .   .         O
+    """)
+    assert not [e for e in ex.entities if e.kind is EntityKind.PERSON]

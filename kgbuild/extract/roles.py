@@ -267,6 +267,8 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             continue
         if any(c.dep_ in {"appos"} for c in token.children) or token.dep_ == "compound":
             continue
+        if not _acts(token):
+            continue  # "the Prime Minister of X is the head of government": the office, not a person
         countries = _countries_of(token, found, gazetteer=gazetteer)
         if countries:
             people = []
@@ -289,6 +291,17 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             if len(set(candidates)) == 1:
                 found.link(token.i, candidates[0])
     return facts
+
+
+def _acts(token: Token) -> bool:
+    """Whether an office noun names someone taking part in what the sentence says."""
+    while token.dep_ == "conj":
+        token = token.head
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        # "is the head of government" defines an office; "will be present at" is an act
+        return not (head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children))
+    return token.dep_ == "pobj" and head.lower_ in {"with", "between", "by", "from", "alongside"}
 
 
 def _office_words(token: Token) -> str:
