@@ -5,7 +5,21 @@
 >>> kgbuild.query("summit_attendees", params={"event": "Vilnius"}, store="kgbuild-store")  # doctest: +SKIP
 """
 
-from .api import EXPORT_FORMATS, UsageError, UserError, build, evaluate, export, format_result, format_scores, query, query_names, validate
+from .api import (
+    EXPORT_FORMATS,
+    UsageError,
+    UserError,
+    build,
+    evaluate,
+    export,
+    format_result,
+    format_scores,
+    push,
+    query,
+    query_names,
+    serve,
+    validate,
+)
 from .facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
 from .pipeline import BuildReport, extract_articles
 
@@ -27,7 +41,9 @@ __all__ = [
     "extract_articles",
     "format_result",
     "format_scores",
+    "push",
     "query",
     "query_names",
+    "serve",
     "validate",
 ]

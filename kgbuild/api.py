@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,15 +18,20 @@ from .scoring import GoldFileError, PredictionFileError, Scores, format_scores, 
 from .scoring import evaluate as _evaluate_extraction
 from .gazetteer import GazetteerError, load_gazetteer
 from .nlp import ModelNotFound
-from .pipeline import DEFAULT_STORE, BuildReport
+from .pipeline import DEFAULT_STORE, DEFAULT_WRITE_BATCH, BuildOptionError, BuildProgress, BuildReport
 from .pipeline import build as _build
-from .sparql import QueryError, QueryResult, format_result, list_queries, load_query, run_query
+from .remote import PushProgress, PushReport, Remote, RemoteError, credentials_for, select_graphs
+from .remote import push as _push
+from .serve import DEFAULT_BIND, Server, ServeError
+from .serve import serve as _serve
+from .sparql import QueryError, QueryResult, ResultsTruncatedWarning, format_result, list_queries, load_query, run_query
 from .store import StoreError, dataset_from_store, open_store
 from .store import export as _export
 from .validation import ValidationReport, validate_graph
 
 __all__ = [
     "EXPORT_FORMATS",
+    "ResultsTruncatedWarning",
     "UsageError",
     "UserError",
     "build",
@@ -33,8 +39,10 @@ __all__ = [
     "export",
     "format_result",
     "format_scores",
+    "push",
     "query",
     "query_names",
+    "serve",
     "validate",
 ]
 
@@ -46,7 +54,8 @@ class UsageError(Exception):
 
 
 #: Errors that are the user's to fix: the CLI prints them in one line, without a traceback.
-UserError = (UsageError, StoreError, QueryError, ModelNotFound, GoldFileError, PredictionFileError, GazetteerError)
+UserError = (UsageError, StoreError, QueryError, ModelNotFound, GoldFileError, PredictionFileError, GazetteerError,
+             RemoteError, ServeError, BuildOptionError)
 
 
 def build(
@@ -54,11 +63,25 @@ def build(
     *,
     store: str | os.PathLike[str] = DEFAULT_STORE,
     model: str | None = None,
-    validate: bool = True,
+    validate: bool | str = "sample",
     on_problem=None,
+    on_progress: Callable[[BuildProgress], None] | None = None,
+    workers: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = DEFAULT_WRITE_BATCH,
+    force: bool = False,
 ) -> BuildReport:
-    """Build articles (.txt, .jsonl, folders) into the store; see :func:`kgbuild.pipeline.build`."""
-    return _build(paths, store=store, model=model, validate=validate, on_problem=on_problem)
+    """Build articles (.txt, .jsonl, folders) into the store; see :func:`kgbuild.pipeline.build`.
+
+    Articles the store holds with the same text are skipped unless ``force``;
+    ``validate`` is ``"all"``, ``"sample"`` or ``"none"``; ``workers`` processes
+    (or Dask workers with ``executor="dask"``, on the cluster at ``scheduler``
+    if given). With ``workers`` > 1 a script must guard its entry point with
+    ``if __name__ == "__main__":`` (the workers are spawned processes).
+    """
+    return _build(paths, store=store, model=model, validate=validate, on_problem=on_problem, on_progress=on_progress,
+                  workers=workers, executor=executor, scheduler=scheduler, batch_size=batch_size, force=force)
 
 
 def query(
@@ -73,6 +96,48 @@ def query(
     if endpoint is not None:
         return run_query(named, endpoint=endpoint, params=params)
     return run_query(named, store=_existing_store(store), params=params)
+
+
+def push(
+    *,
+    store: str | os.PathLike[str] = DEFAULT_STORE,
+    gsp: str | None = None,
+    update: str | None = None,
+    user: str | None = None,
+    password_env: str | None = None,
+    netrc_file: str | os.PathLike[str] | None = None,
+    articles: Sequence[str] = (),
+    since: dt.date | None = None,
+    batch_triples: int = 20_000,
+    timeout: float = 120,
+    retries: int = 3,
+    on_progress: Callable[[PushProgress], None] | None = None,
+) -> PushReport:
+    """Replace, on a remote store, each article's named graph with the store's copy.
+
+    All graphs, or those of ``articles`` (ids), or of articles published on or after ``since``.
+
+    Give exactly one endpoint: ``gsp`` (SPARQL 1.1 Graph Store HTTP Protocol,
+    one ``PUT`` per graph) or ``update`` (SPARQL 1.1 Update). The password
+    comes from the environment variable ``password_env`` or a netrc file;
+    see :mod:`kgbuild.remote`.
+    """
+    if (gsp is None) == (update is None):
+        raise UsageError("push needs exactly one of --gsp URL or --update URL")
+    url = gsp if gsp is not None else update
+    credentials = credentials_for(url, user=user, password_env=password_env, netrc_file=netrc_file)  # type: ignore[arg-type]
+    remote = Remote(url=url, protocol="gsp" if gsp is not None else "update", credentials=credentials,  # type: ignore[arg-type]
+                    timeout=timeout, retries=retries)
+    database = _existing_store(store)
+    graphs = select_graphs(database, articles=articles, since=since)
+    return _push(database, remote, graphs=graphs, batch_triples=batch_triples, on_progress=on_progress)
+
+
+def serve(
+    *, store: str | os.PathLike[str] = DEFAULT_STORE, bind: str = DEFAULT_BIND, allow_update: bool = False
+) -> Server:
+    """Start a SPARQL endpoint (with a query page) over the store; read-only unless ``allow_update``. Stop it with ``.stop()``."""
+    return _serve(Path(store), bind=bind, allow_update=allow_update)
 
 
 def query_names() -> list[str]:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import api
-from .pipeline import DEFAULT_STORE
+from .pipeline import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD
+from .progress import PROGRESS_STYLES, ProgressDisplay
 
 __all__ = ["main"]
 
 BUILD_EXAMPLE = """example:
   kgbuild build examples/ --store kgbuild-store
-  kgbuild build news.jsonl article.txt --store /data/kg"""
+  kgbuild build news.jsonl article.txt --store /data/kg
+  kgbuild build news/ --workers 2                     # two processes; run again to finish an interrupted build
+  kgbuild build news/ --executor dask --scheduler tcp://10.0.0.5:8786"""
 QUERY_EXAMPLE = """example:
   kgbuild query summit_attendees --param event=Vilnius --store kgbuild-store
   kgbuild query facts --format csv > facts.csv
@@ -26,6 +32,16 @@ EXPORT_EXAMPLE = """example:
   kgbuild export --store kgbuild-store --format trig -o graph.trig"""
 VALIDATE_EXAMPLE = """example:
   kgbuild validate --store kgbuild-store"""
+PUSH_EXAMPLE = """example:
+  kgbuild push --store kgbuild-store --gsp http://127.0.0.1:7878/store
+  KG_PASSWORD=... kgbuild push --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user kg --password-env KG_PASSWORD
+  kgbuild push --update http://127.0.0.1:7878/update --article lisbon-summit --since 2024-01-01
+
+Each article's named graph is replaced as a whole, so pushing twice equals pushing once.
+Without --password-env the password comes from the netrc file ($NETRC or ~/.netrc), if any."""
+SERVE_EXAMPLE = """example:
+  kgbuild serve --store kgbuild-store              # then open http://127.0.0.1:7878/
+  kgbuild query events --endpoint http://127.0.0.1:7878/query"""
 EVALUATE_EXAMPLE = """example:
   kgbuild evaluate ../shared/eval/dev/seed.jsonl
   kgbuild evaluate gold.jsonl --predictions facts.csv   # score the facts query's CSV"""
@@ -45,8 +61,25 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="+", metavar="ARTICLES", help=".txt files, .jsonl files or folders")
     build.add_argument("--store", default=str(DEFAULT_STORE), help="store folder (default: %(default)s)")
     build.add_argument("--model", help="spaCy model name (default: en_core_web_sm, else its PyPI mirror)")
-    build.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graphs")
-    build.add_argument("--strict", action="store_true", help="exit non-zero when any input was skipped")
+    checks = build.add_mutually_exclusive_group()
+    checks.add_argument("--validate", dest="validate", action="store_const", const="all", default="sample",
+                        help="check every article graph against the SHACL shapes (slower than parsing); by "
+                        f"default the first {SAMPLE_HEAD} articles built and then one in {SAMPLE_EVERY} are checked")
+    checks.add_argument("--no-validate", dest="validate", action="store_const", const="none",
+                        help="skip the SHACL check of the built graphs")
+    build.add_argument("--strict", action="store_true", help="exit 1 when any input was skipped or had a warning")
+    build.add_argument("--workers", type=int, metavar="N",
+                       help="parse in N processes (default: 1), or start N Dask workers for --executor dask without "
+                       "--scheduler (default: Dask's choice for this machine)")
+    build.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="where the work runs: this machine's processes, or a Dask cluster (default: %(default)s)")
+    build.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler to use (default: a local cluster)")
+    build.add_argument("--batch-size", type=int, default=DEFAULT_WRITE_BATCH, metavar="N",
+                       help="articles written to the store at once; an interrupt loses at most one batch "
+                       "(default: %(default)s)")
+    build.add_argument("--force", action="store_true", help="rebuild every article, even those the store holds unchanged")
+    build.add_argument("--progress", choices=PROGRESS_STYLES, default="auto",
+                       help="a bar (on a terminal, the default), a log line every 10 s (elsewhere), or off")
 
     query = commands.add_parser("query", help="run a named query or a .rq file", epilog=QUERY_EXAMPLE.format(names=", ".join(api.query_names())),
                                 formatter_class=raw, description="Run a named query (see below) or any SPARQL file "
@@ -67,6 +100,32 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the store against the SHACL shapes", epilog=VALIDATE_EXAMPLE,
                                    formatter_class=raw, description="Validate the store's graphs with ontology/shapes.ttl.")
     validate.add_argument("--store", default=str(DEFAULT_STORE), help="store folder (default: %(default)s)")
+
+    push = commands.add_parser("push", help="replace the article graphs on a remote triple store", epilog=PUSH_EXAMPLE,
+                               formatter_class=raw, description="Send the store's article graphs to a triple store "
+                               "over the SPARQL 1.1 Graph Store HTTP Protocol or SPARQL 1.1 Update.")
+    push.add_argument("--store", default=str(DEFAULT_STORE), help="store folder (default: %(default)s)")
+    target = push.add_mutually_exclusive_group(required=True)
+    target.add_argument("--gsp", metavar="URL", help="a Graph Store Protocol endpoint (one PUT per graph)")
+    target.add_argument("--update", metavar="URL", help="a SPARQL Update endpoint, for stores without GSP")
+    push.add_argument("--user", metavar="NAME", help="user for HTTP Basic or Digest authentication")
+    push.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    push.add_argument("--article", action="append", default=[], metavar="ID", help="push only this article (repeatable)")
+    push.add_argument("--since", metavar="DATE", type=_date, help="push only articles published on or after DATE (YYYY-MM-DD)")
+    push.add_argument("--batch-triples", type=int, default=20_000, metavar="N",
+                      help="triples per Update request (default: %(default)s; GSP sends one graph a request)")
+    push.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help="per request (default: %(default)s)")
+    push.add_argument("--retries", type=int, default=3, metavar="N",
+                      help="retries of a request that timed out or met 502/503/504 (default: %(default)s)")
+
+    serve = commands.add_parser("serve", help="a SPARQL endpoint and query page over the store", epilog=SERVE_EXAMPLE,
+                                formatter_class=raw, description="Serve the store with the Oxigraph server: SPARQL at "
+                                "/query (default graph = union of the article graphs), a query page at /. Read-only "
+                                "unless --allow-update. Stop with Ctrl-C.")
+    serve.add_argument("--store", default=str(DEFAULT_STORE), help="store folder (default: %(default)s)")
+    serve.add_argument("--bind", default=api.DEFAULT_BIND, metavar="HOST:PORT", help="address (default: %(default)s)")
+    serve.add_argument("--allow-update", action="store_true",
+                       help="also accept SPARQL Update and Graph Store writes (locks the store while serving)")
 
     evaluate = commands.add_parser("evaluate", help="score extraction against a gold file", epilog=EVALUATE_EXAMPLE,
                                    formatter_class=raw, description="Precision, recall and F1 per relation, with the "
@@ -90,22 +149,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    def show(problem) -> None:
-        print(f"kgbuild: skipped {problem}", file=sys.stderr)
+    display = ProgressDisplay(sys.stderr, style=args.progress, paths=args.paths)
 
-    report = api.build(args.paths, store=args.store, model=args.model, validate=not args.no_validate, on_problem=show)
+    def show(problem) -> None:
+        display.close()  # a problem gets a line of its own, not the end of the progress bar's
+        print(f"kgbuild: {'skipped' if problem.skipped else 'warning:'} {problem}", file=sys.stderr)
+
+    try:
+        report = api.build(args.paths, store=args.store, model=args.model, validate=args.validate, on_problem=show,
+                           on_progress=display, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
+                           batch_size=args.batch_size, force=args.force)
+    finally:
+        display.close()
+    skipped = sum(1 for problem in report.problems if problem.skipped)
+    warned = len(report.problems) - skipped
     print(
         f"built {report.articles} article(s): {report.facts} facts, {report.triples} triples into {args.store}"
-        + (f"; skipped {len(report.problems)} input(s)" if report.problems else "")
+        + (f"; {report.unchanged} unchanged article(s) kept" if report.unchanged else "")
+        + (f"; skipped {skipped} input(s)" if skipped else "")
+        + (f"; {warned} warning(s)" if warned else "")
     )
     for violation in report.violations[:20]:
         print(f"kgbuild: SHACL: {violation}", file=sys.stderr)
     if report.violations:
         print(f"kgbuild: {len(report.violations)} SHACL violation(s)", file=sys.stderr)
-    if report.articles == 0:
-        print("kgbuild: error: no article could be built", file=sys.stderr)
+    if report.articles == 0 and report.unchanged == 0:
+        why = (f"all {skipped} input(s) were skipped (reasons above)" if skipped
+               else f"no .txt or .jsonl article found in {' '.join(args.paths)}")
+        print(f"kgbuild: error: no article could be built: {why}", file=sys.stderr)
         return 1
-    return 1 if args.strict and report.problems else 0
+    if args.strict and report.problems:
+        print(f"kgbuild: error: --strict: {skipped} input(s) skipped, {warned} warning(s)", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -115,8 +191,16 @@ def _query(args: argparse.Namespace) -> int:
         if not sep or not key:
             raise api.UsageError(f"--param {item!r}: expected KEY=VALUE")
         params[key] = value
-    result = api.query(args.name, store=None if args.endpoint else args.store, endpoint=args.endpoint, params=params)
-    sys.stdout.write(api.format_result(result, args.format))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", api.ResultsTruncatedWarning)
+        result = api.query(args.name, store=None if args.endpoint else args.store, endpoint=args.endpoint, params=params)
+    for warning in caught:
+        if issubclass(warning.category, api.ResultsTruncatedWarning):
+            print(f"kgbuild: warning: {warning.message}", file=sys.stderr)
+        else:  # not ours: shown as it would have been
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    text = api.format_result(result, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
@@ -139,10 +223,51 @@ def _validate(args: argparse.Namespace) -> int:
     return 1
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-05-06, not {text!r}") from None
+
+
+def _push(args: argparse.Namespace) -> int:
+    last_shown = time.monotonic()
+
+    def show(progress) -> None:
+        nonlocal last_shown
+        if time.monotonic() - last_shown >= 2 or progress.graphs_done == progress.graphs_total:
+            last_shown = time.monotonic()
+            print(f"kgbuild: pushed {progress.graphs_done}/{progress.graphs_total} graphs, "
+                  f"{progress.triples_done} triples", file=sys.stderr)
+
+    report = api.push(store=args.store, gsp=args.gsp, update=args.update, user=args.user,
+                      password_env=args.password_env, articles=args.article, since=args.since,
+                      batch_triples=args.batch_triples, timeout=args.timeout, retries=args.retries, on_progress=show)
+    print(f"pushed {report.graphs} graph(s), {report.triples} triples to {report.url} in {report.seconds:.1f} s "
+          f"({report.triples_per_second:.0f} triples/s, {report.requests} requests)")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    with api.serve(store=args.store, bind=args.bind, allow_update=args.allow_update) as server:
+        mode = "read-only" if server.read_only else "read-write"
+        print(f"serving {args.store} ({mode}): SPARQL endpoint {server.query_url}, query page {server.page_url}; "
+              "Ctrl-C stops", flush=True)
+        try:
+            code = server.wait()
+        except KeyboardInterrupt:
+            return 0
+    if code != 0:
+        print(f"kgbuild: error: the server exited with code {code}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     scores = api.evaluate(args.gold, predictions=args.predictions, model=args.model)
     print(api.format_scores(scores))
     return 0
 
 
-_COMMANDS = {"build": _build, "query": _query, "export": _export, "validate": _validate, "evaluate": _evaluate}
+_COMMANDS = {"build": _build, "query": _query, "export": _export, "validate": _validate, "evaluate": _evaluate,
+             "push": _push, "serve": _serve}

@@ -62,8 +62,19 @@ EVENT_CLASSES: dict[str, URIRef] = {
 
 
 def _segment(text: str) -> str:
-    """Percent-encode ``text`` so that it is one valid IRI path segment."""
-    return quote(text, safe="-._~")
+    """Percent-encode ``text`` so that it is one valid IRI path segment, whatever it holds.
+
+    Every character but ASCII letters, digits and ``-._~`` is encoded as its
+    UTF-8 bytes (a lone surrogate as the bytes it would take), so two texts
+    never give the same segment. ``.`` and ``..`` are encoded too: as they
+    are, resolving or normalising the IRI would remove them.
+
+    >>> _segment("a b#c/<d>é"), _segment(".."), _segment("")
+    ('a%20b%23c%2F%3Cd%3E%C3%A9', '%2E%2E', '')
+    """
+    if text and text.strip(".") == "":
+        return "%2E" * len(text)
+    return quote(text.encode("utf-8", "surrogatepass"), safe="-._~")
 
 
 def entity_iri(key: str) -> URIRef:

@@ -31,11 +31,18 @@ x,
 
 from __future__ import annotations
 
+import ast
 import csv
+import http.client
 import io
 import json
 import os
 import re
+import socket
+import time
+import urllib.error
+import urllib.parse
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +62,8 @@ __all__ = [
     "QueryResult",
     "RESULT_FORMATS",
     "ResultFormatError",
+    "ResultsTruncatedWarning",
+    "check_endpoint",
     "format_result",
     "insert_values",
     "list_queries",
@@ -80,6 +89,7 @@ _STRING = re.compile(
     re.DOTALL,
 )
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LOCAL_NAME = re.compile(r"(?:[A-Za-z0-9_\-.:]|%[0-9A-Fa-f]{2}|\\.)*")
 
 
@@ -101,6 +111,10 @@ class QueryParameterError(QueryError, ValueError):
 
 class ResultFormatError(QueryError, ValueError):
     """A result format :func:`format_result` does not know."""
+
+
+class ResultsTruncatedWarning(UserWarning):
+    """A remote endpoint returned fewer rows than the query has (Virtuoso's ``ResultSetMaxRows``)."""
 
 
 @dataclass(frozen=True)
@@ -245,7 +259,32 @@ def run_query(
     bindings = bind_parameters(named, params or {})
     if store is not None:
         return _run_local(named, store, bindings)
+    check_endpoint(endpoint)  # type: ignore[arg-type]
     return _run_remote(named, endpoint, bindings, timeout=timeout)  # type: ignore[arg-type]
+
+
+def check_endpoint(endpoint: str) -> None:
+    """Refuse an endpoint that is not an ``http(s)://host[:port]/...`` URL, without echoing what it holds.
+
+    A user name or password in the URL is refused: the HTTP client would not
+    use it, and it must not end up in a message.
+
+    >>> check_endpoint("http://kg:s3cret@127.0.0.1:7878/query")
+    Traceback (most recent call last):
+    ...
+    kgbuild.sparql.QueryParameterError: the endpoint URL holds a user name or password; give an endpoint without them
+    """
+    if not isinstance(endpoint, str):
+        raise QueryParameterError(f"the endpoint must be a URL string, not {type(endpoint).__name__}")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except (ValueError, TypeError):
+        raise QueryParameterError("the endpoint is not a valid URL") from None
+    if "@" in parts.netloc:
+        raise QueryParameterError("the endpoint URL holds a user name or password; give an endpoint without them")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise QueryParameterError(f"the endpoint must be an http:// or https:// URL, not {_shown(endpoint)}")
 
 
 def bind_parameters(query: NamedQuery, params: Mapping[str, str]) -> dict[str, rdflib.term.Identifier]:
@@ -270,13 +309,30 @@ def bind_parameters(query: NamedQuery, params: Mapping[str, str]) -> dict[str, r
             continue
         if not isinstance(value, str):
             raise QueryParameterError(f"parameter {parameter.name!r} must be a string, not {type(value).__name__}")
+        if _SURROGATE.search(value):
+            raise QueryParameterError(f"parameter {parameter.name!r} is not valid unicode (it holds a lone surrogate)")
         if parameter.iri:
-            if _ABSOLUTE_IRI.fullmatch(value) is None:
-                raise QueryParameterError(f"parameter {parameter.name!r} must be an absolute IRI, not {value!r}")
+            if _ABSOLUTE_IRI.fullmatch(value) is None or not _parses_as_iri(value):
+                raise QueryParameterError(f"parameter {parameter.name!r} must be an absolute IRI, not {_shown(value)}")
             bindings[parameter.variable] = rdflib.URIRef(value)
         else:
             bindings[parameter.variable] = rdflib.Literal(value)
     return bindings
+
+
+def _parses_as_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI by RFC 3987 (percent-encoding, host, one fragment...)."""
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """``value`` quoted for a one-line message, cut short."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"
 
 
 def _run_local(
@@ -308,6 +364,13 @@ def _plain(term: object) -> str | None:
 def _run_remote(
     query: NamedQuery, endpoint: str, bindings: Mapping[str, rdflib.term.Identifier], *, timeout: float
 ) -> QueryResult:
+    """Run ``query`` at ``endpoint`` through SPARQLWrapper, asking for SPARQL JSON results explicitly.
+
+    Virtuoso answers in its own default format unless told, and cuts results
+    at its ``ResultSetMaxRows`` saying so only in an ``X-SPARQL-MaxRows``
+    header: kgbuild then issues a :class:`ResultsTruncatedWarning`. Busy answers
+    (502/503/504) and timeouts are tried again, twice, after 1 then 2 seconds.
+    """
     from SPARQLWrapper import JSON, POST, SPARQLWrapper  # the network edge only
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -318,18 +381,86 @@ def _run_remote(
     client.setReturnFormat(JSON)
     client.addCustomHttpHeader("Accept", "application/sparql-results+json")
     client.setTimeout(max(1, round(timeout)))
+    where = _redact_url(endpoint)
+    for attempt in range(_REMOTE_ATTEMPTS):
+        try:
+            answer = client.query()
+            headers = answer.info()
+            body = answer.response.read()
+            break
+        except (SPARQLWrapperException, OSError, ValueError, http.client.HTTPException) as error:
+            reason, transient = _remote_failure(error)
+            if not transient or attempt == _REMOTE_ATTEMPTS - 1:
+                raise QueryError(f"query {query.name!r} failed at {where}: {reason}") from None
+            time.sleep(2**attempt)
     try:
-        response = client.queryAndConvert()
-    except (SPARQLWrapperException, OSError, ValueError) as error:
-        raise QueryError(f"query {query.name!r} failed at {endpoint}: {error}") from error
-    if not isinstance(response, dict) or "results" not in response:
-        raise QueryError(f"query {query.name!r}: {endpoint} did not answer with SPARQL JSON results")
+        response = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        response = None
+    if not isinstance(response, dict) or not isinstance(response.get("results"), dict):
+        kind = headers.get("content-type", "no content type")
+        raise QueryError(f"query {query.name!r}: {where} did not answer with SPARQL JSON results (it sent {kind})")
     _check_columns(query, set(response.get("head", {}).get("vars", ())))
     rows = tuple(
         tuple(binding[column]["value"] if column in binding else None for column in query.columns)
-        for binding in response["results"]["bindings"]
+        for binding in response["results"].get("bindings", ())
     )
+    limit = headers.get("x-sparql-maxrows")
+    if limit is not None:
+        warnings.warn(
+            ResultsTruncatedWarning(
+                f"query {query.name!r}: {where} cut the results at its limit of {limit} rows "
+                f"(Virtuoso's ResultSetMaxRows); {len(rows)} rows came back"
+            ),
+            stacklevel=4,
+        )
     return QueryResult(columns=query.columns, rows=rows)
+
+
+#: Tries of a remote query that meets a timeout or a 502/503/504.
+_REMOTE_ATTEMPTS = 3
+_TRANSIENT_STATUS = frozenset({502, 503, 504})
+
+
+def _remote_failure(error: BaseException) -> tuple[str, bool]:
+    """A one-line reason for a failed remote query, and whether trying again may help."""
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    if isinstance(error, SPARQLWrapperException):  # 400, 401, 404, 414, 500: the body says why
+        # SPARQLWrapper keeps the body only as the repr() of its bytes at the end of its message.
+        shown = str(error).partition("Response:\n")[2]
+        try:
+            body = ast.literal_eval(shown) if shown else b""
+        except (ValueError, SyntaxError):
+            body = shown
+        said = _first_line(body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
+        return f"{error.msg.split(':')[0]}{': ' + said if said else ''}", False
+    if isinstance(error, urllib.error.HTTPError):
+        said = _first_line(error.read().decode("utf-8", "replace"))
+        return f"HTTP {error.code} {error.reason}{': ' + said if said else ''}", error.code in _TRANSIENT_STATUS
+    if isinstance(error, (TimeoutError, socket.timeout)) or "timed out" in str(error):
+        return "no answer in time", True
+    if isinstance(error, urllib.error.URLError):
+        return f"cannot connect ({error.reason})", False
+    return _first_line(error) or type(error).__name__, False
+
+
+def _first_line(text: object, limit: int = 240) -> str:
+    """The first non-empty line of ``text`` without HTML tags (not IRIs: ``<http://...>`` stays), cut short."""
+    for line in re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^>]*)?/?>", " ", str(text)).splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= limit else line[: limit - 1] + "…"
+    return ""
+
+
+def _redact_url(url: str) -> str:
+    """``url`` without user name and password."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    netloc = parts.hostname or ""
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{netloc}:{parts.port}" if parts.port else netloc))
 
 
 def _check_columns(query: NamedQuery, variables: set[str]) -> None:

@@ -1,0 +1,126 @@
+"""Running :func:`kgbuild.pipeline.build_chunk` over chunks: in this process, or in worker processes.
+
+:func:`local_executor` gives a function from an iterator of chunks to an
+iterator of their results, in the chunks' order. With one worker it builds
+in this process. With N it starts N worker processes and keeps only a few
+chunks in flight, so reading the input never runs far ahead of the parsing.
+
+Where the platform can fork (Linux), the model and the other tools are
+loaded once in this process and the workers are forked from it as soon as
+the pool is made, so they start at once and share the model's memory (as
+spaCy's own ``n_process`` does); the caller opens the store only after that,
+so no worker is a copy of a process holding it. Elsewhere the workers are
+spawned and each loads the tools on its first chunk (a script that builds
+with workers must then guard its entry point with ``if __name__ ==
+"__main__":``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from .pipeline import Chunk, ChunkResult, ChunkTools, build_chunk, load_chunk_tools
+
+__all__ = ["WorkerSetup", "local_executor", "run_chunks"]
+
+Runner = Callable[[Iterator[Chunk]], Iterator[ChunkResult]]
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    """How a worker loads its tools: the model by name, or a pipeline shipped to it."""
+
+    model: str | None = None
+    nlp: Language | None = None
+    validate: str = "sample"
+
+    def load(self) -> ChunkTools:
+        return load_chunk_tools(nlp=self.nlp, model=self.model, validate=self.validate)
+
+
+def run_chunks(chunks: Iterator[Chunk], tools: ChunkTools) -> Iterator[ChunkResult]:
+    """Build the chunks one after the other in this process."""
+    for chunk in chunks:
+        yield build_chunk(chunk, tools)
+
+
+@contextmanager
+def local_executor(
+    *, workers: int = 1, nlp: Language | None = None, model: str | None = None, validate: str = "sample", in_flight: int = 2
+) -> Iterator[Runner]:
+    """A runner on this machine: in this process for one worker, else in ``workers`` processes."""
+    setup = WorkerSetup(model=model, nlp=nlp, validate=validate)
+    if workers == 1:
+        tools = setup.load()
+        yield lambda chunks: run_chunks(chunks, tools)
+        return
+    if _can_fork():
+        _worker_state["tools"] = setup.load()  # the forked workers inherit it
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_ignore_interrupts)
+        try:
+            pool.submit(os.getpid).result()  # with fork, the first task starts every worker: now, before the store opens
+        finally:
+            _worker_state.clear()  # the parent keeps no worker state
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(setup,))  # sent once per worker, not per chunk
+    try:
+        yield lambda chunks: _run_in_pool(pool, chunks, in_flight=max(in_flight, workers))
+    finally:
+        # On an interrupt, queued chunks are dropped; the workers finish the chunk they hold and exit.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_in_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, in_flight: int) -> Iterator[ChunkResult]:
+    pending: deque[Future[ChunkResult]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_build_in_worker, chunk))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+# What a worker process builds with: the tools it inherited from the parent
+# (fork), or its setup, given when the pool starts it, and the tools loaded
+# from that by its first chunk (spawn; so that a missing model is raised by
+# that chunk's result in the parent, not lost in a broken pool). Module state
+# is the way a ProcessPoolExecutor worker keeps something between tasks; the
+# parent holds it only while forking the workers.
+_worker_state: dict[str, object] = {}
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_worker(setup: WorkerSetup) -> None:
+    _ignore_interrupts()
+    _worker_state.clear()
+    _worker_state["setup"] = setup
+
+
+def _build_in_worker(chunk: Chunk) -> ChunkResult:
+    tools = _worker_state.get("tools")
+    if tools is None:
+        setup = _worker_state["setup"]
+        assert isinstance(setup, WorkerSetup)
+        tools = _worker_state["tools"] = setup.load()
+    assert isinstance(tools, ChunkTools)
+    return build_chunk(chunk, tools)
