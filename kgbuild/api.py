@@ -77,8 +77,9 @@ def build(
     Articles the store holds with the same text are skipped unless ``force``;
     ``validate`` is ``"all"``, ``"sample"`` or ``"none"``; ``workers`` processes
     (or Dask workers with ``executor="dask"``, on the cluster at ``scheduler``
-    if given). With ``workers`` > 1 a script must guard its entry point with
-    ``if __name__ == "__main__":`` (the workers are spawned processes).
+    if given). Where processes cannot be forked (macOS, Windows), a script
+    building with ``workers`` > 1 must guard its entry point with
+    ``if __name__ == "__main__":``: the workers are spawned and import it.
     """
     return _build(paths, store=store, model=model, validate=validate, on_problem=on_problem, on_progress=on_progress,
                   workers=workers, executor=executor, scheduler=scheduler, batch_size=batch_size, force=force)

@@ -274,9 +274,10 @@ def build(
     means ``"all"``, ``False`` ``"none"``). ``workers`` is the number of
     processes (``"local"``, default 1) or of Dask workers of a local cluster
     (``"dask"`` without ``scheduler``; by default Dask's choice for this
-    machine). With more than one local worker, a script calling this must
-    guard its entry point with ``if __name__ == "__main__":``: the workers
-    are spawned and import the main module. See the module docstring.
+    machine). Where processes cannot be forked, a script building with
+    more than one local worker must guard its entry point with ``if
+    __name__ == "__main__":`` (see :mod:`kgbuild.workers`). See the module
+    docstring.
     """
     mode = _validate_mode(validate)
     _check_options(workers=workers, executor=executor, scheduler=scheduler, batch_size=batch_size)
