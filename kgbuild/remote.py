@@ -53,6 +53,7 @@ from .namespace import DIP
 
 __all__ = [
     "PROTOCOLS",
+    "redact_url",
     "Credentials",
     "CredentialsError",
     "PushError",
@@ -160,14 +161,14 @@ class Remote:
         except ValueError:
             raise RemoteError("the URL's port is not a number") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise RemoteError(f"not an http(s) URL: {_redact(self.url)}")
+            raise RemoteError(f"not an http(s) URL: {redact_url(self.url)}")
         if parts.username is not None or parts.password is not None:
             # user:password@ in the URL: move them to the credentials, so that
             # Digest works too and the URL kept (and shown) holds no password.
             if self.credentials is None:
                 user = urllib.parse.unquote(parts.username or "")
                 object.__setattr__(self, "credentials", Credentials(user, urllib.parse.unquote(parts.password or "")))
-            object.__setattr__(self, "url", _redact(self.url))
+            object.__setattr__(self, "url", redact_url(self.url))
         if self.retries < 0 or self.timeout <= 0 or self.backoff < 0:
             raise RemoteError("timeout must be positive, retries and backoff not negative")
 
@@ -322,7 +323,7 @@ def push(
         if session is None:
             client.session.close()
     return PushReport(
-        url=_redact(remote.url),
+        url=redact_url(remote.url),
         protocol=remote.protocol,
         graphs=done_graphs,
         triples=done_triples,
@@ -411,14 +412,14 @@ class _Client:
         if response.status_code == 401:
             if credentials is None:
                 raise RemoteAuthError(
-                    f"{_redact(self.remote.url)} asks for credentials: give --user and --password-env (or a netrc entry)"
+                    f"{redact_url(self.remote.url)} asks for credentials: give --user and --password-env (or a netrc entry)"
                 )
             challenge = response.headers.get("WWW-Authenticate", "").lower()
             scheme = HTTPDigestAuth if "digest" in challenge else HTTPBasicAuth
             self.session.auth = scheme(credentials.user, credentials.password)
             response = self._request("HEAD", params=params, body=None, what="contacting the store")  # sets up Digest's nonce
             if response.status_code == 401:
-                raise RemoteAuthError(f"{_redact(self.remote.url)} refused the credentials of user {credentials.user!r}")
+                raise RemoteAuthError(f"{redact_url(self.remote.url)} refused the credentials of user {credentials.user!r}")
         elif credentials is not None:
             self.session.auth = HTTPBasicAuth(credentials.user, credentials.password)
         self.virtuoso = "virtuoso" in response.headers.get("Server", "").lower()
@@ -477,11 +478,11 @@ class _Client:
     def _check(self, response: requests.Response, what: str, graph: str) -> None:
         if response.status_code == 401:
             raise RemoteAuthError(
-                f"{what} refused by {_redact(self.remote.url)}: HTTP {response.status_code} {response.reason}{self._said(response)}"
+                f"{what} refused by {redact_url(self.remote.url)}: HTTP {response.status_code} {response.reason}{self._said(response)}"
             )
         if response.status_code >= 400:
             raise PushError(
-                f"{what} failed at {_redact(self.remote.url)}: HTTP {response.status_code} {response.reason}{self._said(response)}",
+                f"{what} failed at {redact_url(self.remote.url)}: HTTP {response.status_code} {response.reason}{self._said(response)}",
                 graph=graph, status=response.status_code,
             )
 
@@ -527,10 +528,10 @@ class _Client:
                 reason, wait = f"no answer within {self.remote.timeout:g} s", None
             except requests.ConnectionError as error:
                 if _refused(error):
-                    raise PushError(f"{what} failed at {_redact(url)}: connection refused", graph=graph) from None
+                    raise PushError(f"{what} failed at {redact_url(url)}: connection refused", graph=graph) from None
                 reason, wait = f"connection failed ({self._scrub(_first_line(error))})", None
             except requests.RequestException as error:
-                raise PushError(f"{what} failed at {_redact(url)}: {self._scrub(_first_line(error))}", graph=graph) from None
+                raise PushError(f"{what} failed at {redact_url(url)}: {self._scrub(_first_line(error))}", graph=graph) from None
             else:
                 if response.status_code not in TRANSIENT_STATUS:
                     return response
@@ -540,7 +541,7 @@ class _Client:
             self.retried += 1
             time.sleep(min(_MAX_BACKOFF, wait if wait is not None else self.remote.backoff * 2**attempt))
         tries = self.remote.retries + 1
-        raise PushError(f"{what} failed at {_redact(url)}: {reason} (tried {tries} time{'s' * (tries > 1)})", graph=graph)
+        raise PushError(f"{what} failed at {redact_url(url)}: {reason} (tried {tries} time{'s' * (tries > 1)})", graph=graph)
 
 
 def _refused(error: BaseException) -> bool:
@@ -586,7 +587,7 @@ def _first_line(value: object) -> str:
     return ""
 
 
-def _redact(url: str) -> str:
+def redact_url(url: str) -> str:
     """``url`` without a user name or password in it."""
     parts = urllib.parse.urlsplit(url)
     if parts.username is None and parts.password is None:

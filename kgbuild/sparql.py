@@ -50,6 +50,7 @@ from pathlib import Path
 import pyoxigraph
 import rdflib
 
+from .remote import redact_url
 from .resources import queries_dir
 
 __all__ = [
@@ -381,7 +382,7 @@ def _run_remote(
     client.setReturnFormat(JSON)
     client.addCustomHttpHeader("Accept", "application/sparql-results+json")
     client.setTimeout(max(1, round(timeout)))
-    where = _redact_url(endpoint)
+    where = redact_url(endpoint)
     for attempt in range(_REMOTE_ATTEMPTS):
         try:
             answer = client.query()
@@ -452,15 +453,6 @@ def _first_line(text: object, limit: int = 240) -> str:
         if line:
             return line if len(line) <= limit else line[: limit - 1] + "…"
     return ""
-
-
-def _redact_url(url: str) -> str:
-    """``url`` without user name and password."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    netloc = parts.hostname or ""
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{netloc}:{parts.port}" if parts.port else netloc))
 
 
 def _check_columns(query: NamedQuery, variables: set[str]) -> None:
