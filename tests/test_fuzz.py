@@ -172,9 +172,7 @@ def test_any_text_gives_a_valid_graph_or_a_clean_error(nlp, graph_checks, text, 
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="known bug found by the fuzz test above: a position 'X President of United "
-                   "Nations' is written with dip:positionOf an organisation that is not itself in the graph")
-def test_found_by_fuzzing_a_position_of_an_organisation_left_out_of_the_graph(nlp, graph_checks):
+def test_found_by_fuzzing_a_position_of_an_organisation_is_in_the_graph(nlp, graph_checks):
     [extraction] = list(extract_articles([Article(id="f1", text="Elena Marsh the United Nations X President")], nlp=nlp))
     shapes, ontology = graph_checks
     report = validate_graph(extraction_to_graph(extraction), shapes=shapes, ontology=ontology)

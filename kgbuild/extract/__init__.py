@@ -52,7 +52,10 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     facts += _said_facts(doc, found, article_id=article.id)
     facts = _distinct(f for f in facts if f.subject != f.object)
     used = {k for f in facts for k in (f.subject, f.object)}
-    entities = tuple(e for e in found.entities() if e.key in used or e.kind is EntityKind.PERSON)
+    entities = [e for e in found.entities() if e.key in used or e.kind is EntityKind.PERSON]
+    # what the kept entities point at (a position's country or organisation) is kept too
+    pointed = {e.country for e in entities if e.country} - {e.key for e in entities}
+    entities = tuple(sorted([*entities, *(e for e in found.entities() if e.key in pointed)], key=lambda e: e.key))
     return Extraction(article=article, entities=entities, facts=tuple(facts))
 
 
