@@ -1,7 +1,7 @@
 """kgbuild's scale benchmark: build speed against raw spaCy, memory, store load rate, query latency.
 
-    python bench/run.py            # the full run: about 100k words, 1M words, >= 1M triples (15-20 min on 2 cores)
-    python bench/run.py --quick    # the same measurements at a fifth of the size (3-4 min)
+    python bench/run.py            # the full run: 100k words, 1M words, >= 1M triples (about 11 min on 2 cores)
+    python bench/run.py --quick    # the same measurements at a fifth of the size (about 2 min)
 
 Everything is measured in one run on a corpus this script makes
 (bench/corpus.py recombines the sentences of bench/templates.txt), in a

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 from spacy.language import Language
 
@@ -203,7 +204,7 @@ def build_chunk(chunk: Chunk, tools: ChunkTools) -> ChunkResult:
     result's ``problems`` and left out; the others are built.
     """
     writer = NQuadsWriter()
-    texts: list[str] = []
+    texts: list[bytes] = []
     graphs: list[str] = []
     problems: list[InputProblem] = []
     violations: list[str] = []
@@ -213,7 +214,7 @@ def build_chunk(chunk: Chunk, tools: ChunkTools) -> ChunkResult:
         try:
             extraction = extract_article(doc, article, resources=tools.resources)
             graph = extraction_to_graph(extraction)
-            text = writer.graph(graph)
+            text = writer.graph(graph).encode("utf-8")  # a lone surrogate fails here, for this article only
         # One article the rules or the mapping cannot handle must not end a build of
         # thousands: it is reported, with the error, and the others are built.
         except Exception as error:  # noqa: BLE001
@@ -229,7 +230,7 @@ def build_chunk(chunk: Chunk, tools: ChunkTools) -> ChunkResult:
         facts += len(extraction.facts)
         triples += len(graph)
     return ChunkResult(
-        nquads="".join(texts).encode("utf-8", "surrogatepass"),
+        nquads=b"".join(texts),
         graphs=tuple(graphs),
         articles=len(graphs),
         words=words,
@@ -288,7 +289,6 @@ def build(
         if on_problem is not None:
             on_problem(problem)
 
-    started = time.perf_counter()  # again once the store is open
     totals = _Totals()
     unwritten: list[ChunkResult] = []
 
@@ -301,7 +301,7 @@ def build(
     with _executor(executor, workers=workers, scheduler=scheduler, nlp=nlp, model=model, validate=mode) as run:
         database = open_store(store)
         remove_stale_bulk_files(store)
-        started = time.perf_counter()
+        started = time.perf_counter()  # progress() is called only from here on
 
         def write() -> None:
             write_nquads(database, b"".join(r.nquads for r in unwritten), replace=[g for r in unwritten for g in r.graphs])
@@ -333,7 +333,7 @@ def build(
         finally:
             chunks.close()
             wanted.close()
-            del database, write
+            database = None  # type: ignore[assignment]  # let go of the store (and its lock) now
     return BuildReport(
         articles=totals.articles,
         facts=totals.facts,
@@ -368,7 +368,9 @@ class _Totals:
         )
 
 
-def _changed_articles(articles: Iterable[Article], database, *, force: bool, totals: _Totals, progress) -> Iterator[Article]:
+def _changed_articles(
+    articles: Iterable[Article], database: pyoxigraph.Store, *, force: bool, totals: _Totals, progress: Callable[[], None]
+) -> Iterator[Article]:
     """The articles the store does not hold with the same text (all of them when ``force``)."""
     for article in articles:
         totals.read += 1

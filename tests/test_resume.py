@@ -148,5 +148,5 @@ def test_the_cli_reports_unchanged_articles_and_succeeds(tmp_path, capsys):
     capsys.readouterr()
     assert cli.main(["build", str(NEWS), "--store", str(store), "--no-validate"]) == 0
     out = capsys.readouterr().out
-    assert f"built 0 article(s)" in out and f"{len(article_ids())} unchanged article(s) kept" in out
+    assert "built 0 article(s)" in out and f"{len(article_ids())} unchanged article(s) kept" in out
     assert open_store(store) is not None  # the lock was released
