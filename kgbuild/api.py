@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .articles import InputProblem
 from .scoring import GoldFileError, PredictionFileError, Scores, format_scores, load_gold, predictions_from_facts_csv, score
 from .scoring import evaluate as _evaluate_extraction
 from .gazetteer import GazetteerError, load_gazetteer

@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Token
 from ..facts import EntityKind, Fact, Modality, entity_key
 from ..gazetteer import Gazetteer
 from .entities import ArticleEntities, clean_name
-from .factuality import modality_of
 from .lexicon import Lexicon
 from .syntax import evidence
 from .time import resolve_date

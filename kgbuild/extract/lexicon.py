@@ -44,6 +44,14 @@ class Lexicon:
     negated: frozenset[str]
 
 
+def _by_relation(section: dict) -> dict[str, str]:
+    """word -> stance relation; cooperation first, so a word listed under a stance too ("join") reads as that stance."""
+    words: dict[str, str] = {}
+    for relation, key in (("cooperatesWith", "cooperates"), ("supports", "supports"), ("opposes", "opposes")):
+        words.update({word: relation for word in section[key]})
+    return words
+
+
 def load_lexicon() -> Lexicon:
     """Read the shipped lexicon.
 
@@ -56,15 +64,8 @@ def load_lexicon() -> Lexicon:
     event_types = {
         noun: event_type for event_type, words in raw["events"].items() for noun in words
     }
-    clause_target_verbs: frozenset[str]
-    intent_verbs: frozenset[str]
-    stance_verbs: dict[str, str] = {}
-    # Cooperation first, so a lemma listed under a stance too ("join") reads as that stance.
-    for relation, key in (("cooperatesWith", "cooperates"), ("supports", "supports"), ("opposes", "opposes")):
-        stance_verbs.update({lemma: relation for lemma in verbs[key]})
-    stance_nouns: dict[str, str] = {}
-    for relation, key in (("cooperatesWith", "cooperates"), ("supports", "supports"), ("opposes", "opposes")):
-        stance_nouns.update({noun: relation for noun in nouns[key]})
+    stance_verbs = _by_relation(verbs)
+    stance_nouns = _by_relation(nouns)
     return Lexicon(
         title_heads=frozenset(titles["heads"]),
         leader_titles=frozenset(titles["leader"]),

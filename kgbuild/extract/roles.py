@@ -274,7 +274,7 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             people = []
             for country in countries:
                 label = f"{office.title() if office.islower() else office} of {found.label(country)}"
-                known = [p for p in holders.get(office.lower(), []) if _holds_for(p, country, found, facts)]
+                known = [p for p in holders.get(office.lower(), []) if found.country_of(p) == country]
                 person = known[-1] if known else found.add(EntityKind.PERSON, label, key=entity_key(EntityKind.PERSON, label), country=country)
                 people.append(person)
                 if not known:
@@ -338,6 +338,3 @@ def _country_keys(token: Token, found: ArticleEntities, gazetteer: Gazetteer) ->
             keys = [found.add(EntityKind.COUNTRY, country.name, surface=token.text, wikidata=country.wikidata)]
     return keys
 
-
-def _holds_for(person: str, country: str, found: ArticleEntities, facts: list[Fact]) -> bool:
-    return found.country_of(person) == country
