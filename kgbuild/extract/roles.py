@@ -337,4 +337,3 @@ def _country_keys(token: Token, found: ArticleEntities, gazetteer: Gazetteer) ->
         if country is not None:
             keys = [found.add(EntityKind.COUNTRY, country.name, surface=token.text, wikidata=country.wikidata)]
     return keys
-
