@@ -24,6 +24,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .facts import Article, Entity, EntityKind, Extraction, Fact
+from .namekeys import name_keys
 from .namespace import DIP, GRAPH, ID
 
 __all__ = [
@@ -155,6 +156,9 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
     for alt in entity.alt_labels:
         if alt != entity.label:
             graph.add((node, SKOS.altLabel, Literal(alt)))
+    if entity.kind is not EntityKind.STATEMENT:  # a statement's words are not a name
+        for key in dict.fromkeys(k for name in (entity.label, *entity.alt_labels) for k in name_keys(name)):
+            graph.add((node, DIP.nameKey, Literal(key)))
     if entity.kind is EntityKind.EVENT and entity.event_type in EVENT_CLASSES:
         graph.add((node, RDF.type, EVENT_CLASSES[entity.event_type]))
     if entity.kind is EntityKind.STATEMENT:

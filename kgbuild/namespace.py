@@ -81,6 +81,7 @@ class DIP(DefinedNamespace):
     startDate: URIRef
     endDate: URIRef
     text: URIRef
+    nameKey: URIRef
 
     # Article attributes
     articleId: URIRef
