@@ -29,12 +29,13 @@ True
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .resources import data_path
 
@@ -70,6 +71,9 @@ _ACRONYM_DOT = re.compile(r"\b([A-Za-z])\.")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# ASCII words (letters, digits, "-", "+", "&") between single spaces, the first not
+# "the": a form in which _normalise and _strip_accents find nothing to drop.
+_PLAIN = re.compile(r"(?!(?i:the) )[A-Za-z0-9&+-]+(?: [A-Za-z0-9&+-]+)*")
 # Punctuation dropped around a form; "+" (OPEC+) and "-" stay.
 _SURROUNDING = "\"'`“”‘’«»()[]{}<>,.;:!?*"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
@@ -134,6 +138,8 @@ class SurfaceForm(NamedTuple):
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # no accents, and NFKD leaves ASCII as it is
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -144,6 +150,8 @@ def _normalise(text: str) -> str:
     >>> _normalise("  (the U.S.'s) ")
     'US'
     """
+    if _PLAIN.fullmatch(text):
+        return text  # the common case, and lookups are many: skip the rewrites
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     text = _ACRONYM_DOT.sub(r"\1", text)
     text = text.strip().strip(_SURROUNDING).strip()
@@ -196,6 +204,9 @@ class _Index:
             )
 
     def get(self, text: str) -> object | None:
+        if _PLAIN.fullmatch(text):  # its own normal form; its lookup key is its lower case
+            found = self._exact.get(text)
+            return found if found is not None else self._folded.get(text.lower())
         norm = _normalise(text)
         if not norm:
             return None
@@ -212,8 +223,9 @@ def _name(value: object) -> str:
 class Gazetteer:
     """Fast, case-insensitive lookups over countries and organisations.
 
-    Build it with :func:`load_gazetteer`; it is immutable after construction.
-    Raises :class:`GazetteerError` if one form names two countries (or two
+    Build it with :func:`load_gazetteer`; it is immutable after construction
+    (:meth:`for_article` makes a view that remembers its answers). Raises
+    :class:`GazetteerError` if one form names two countries (or two
     organisations).
     """
 
@@ -227,6 +239,7 @@ class Gazetteer:
         self._capitals = _Index("capital")
         self._organisations = _Index("organisation")
         self._nouns: dict[str, list[Organisation]] = {}
+        self._answers: dict[tuple[str, str], Any] | None = None  # kept by for_article() views only
         for country in self.countries:
             for form in (country.name, *country.aliases, *country.demonyms):
                 self._countries.add(form, country)
@@ -246,6 +259,28 @@ class Gazetteer:
             f"{len(self.organisations)} organisations>"
         )
 
+    def for_article(self) -> Gazetteer:
+        """A view of this gazetteer that remembers its answers, for the lookups of one article.
+
+        The names of an article repeat; the view looks each text up once.
+        It answers as the gazetteer does; drop it with the article.
+
+        >>> gaz = load_gazetteer().for_article()
+        >>> gaz.country("Japan") is gaz.country("Japan"), gaz.country("Japan").name
+        (True, 'Japan')
+        """
+        view = copy.copy(self)
+        view._answers = {}
+        return view
+
+    def _answer(self, question: str, text: str, lookup: Callable[[str], Any]) -> Any:
+        if self._answers is None:
+            return lookup(text)
+        key = (question, text)
+        if key not in self._answers:
+            self._answers[key] = lookup(text)
+        return self._answers[key]
+
     def country(self, text: str) -> Country | None:
         """The country named by ``text``: its name, an alias or a demonym.
 
@@ -257,7 +292,7 @@ class Gazetteer:
         >>> gaz.country("Tokyo") is None
         True
         """
-        found = self._countries.get(text)
+        found = self._answer("country", text, self._countries.get)
         return found if isinstance(found, Country) else None
 
     def country_by_capital(self, text: str) -> Country | None:
@@ -266,7 +301,7 @@ class Gazetteer:
         >>> load_gazetteer().country_by_capital("Kiev").name
         'Ukraine'
         """
-        found = self._capitals.get(text)
+        found = self._answer("capital", text, self._capitals.get)
         return found if isinstance(found, Country) else None
 
     def is_demonym(self, text: str) -> bool:
@@ -276,7 +311,7 @@ class Gazetteer:
         >>> gaz.is_demonym("Japanese"), gaz.is_demonym("Japan")
         (True, False)
         """
-        return self._demonyms.get(text) is not None
+        return self._answer("demonym", text, self._demonyms.get) is not None
 
     def organisation(self, text: str) -> Organisation | None:
         """The organisation named by ``text``: name, full name or alias.
@@ -287,7 +322,7 @@ class Gazetteer:
         >>> gaz.organisation("who") is None
         True
         """
-        found = self._organisations.get(text)
+        found = self._answer("organisation", text, self._organisations.get)
         return found if isinstance(found, Organisation) else None
 
     def organisations_for_noun(self, noun: str) -> tuple[Organisation, ...]:
@@ -296,6 +331,9 @@ class Gazetteer:
         >>> "BRICS" in [org.name for org in load_gazetteer().organisations_for_noun("bloc")]
         True
         """
+        return self._answer("noun", noun, self._organisations_for_noun)
+
+    def _organisations_for_noun(self, noun: str) -> tuple[Organisation, ...]:
         return tuple(self._nouns.get(lookup_key(noun), ()))
 
     def surface_forms(self) -> Iterator[SurfaceForm]:

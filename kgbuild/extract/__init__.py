@@ -14,13 +14,15 @@ from spacy.tokens import Doc
 
 from ..facts import Article, EntityKind, Extraction, Fact, Modality
 from ..gazetteer import Gazetteer, load_gazetteer
-from .entities import ArticleEntities, find_entities
+from .biography import extract_biography
+from .docindex import DocIndex
+from .entities import ArticleEntities, find_entities, link_first_person
 from .events import extract_events
 from .lexicon import Lexicon, load_lexicon
 from .quotes import extract_quotes
 from .relations import extract_relations
 from .roles import extract_roles
-from .syntax import evidence
+from .stances import extract_stances
 
 __all__ = ["ExtractionResources", "extract_article", "load_resources"]
 
@@ -43,25 +45,34 @@ def load_resources() -> ExtractionResources:
 
 def extract_article(doc: Doc, article: Article, *, resources: ExtractionResources) -> Extraction:
     """Every entity and fact of one parsed article."""
-    gazetteer, lexicon = resources.gazetteer, resources.lexicon
-    found = find_entities(doc, gazetteer=gazetteer, title_words=lexicon.title_heads, government_nouns=lexicon.government_nouns)
+    # The names of an article repeat, and so do the words and sentences the rules look up.
+    gazetteer, lexicon = resources.gazetteer.for_article(), resources.lexicon
+    doc_index = DocIndex(doc)
+    found = find_entities(doc, gazetteer=gazetteer, title_words=lexicon.title_heads, government_nouns=lexicon.government_nouns, doc_index=doc_index)
     facts: list[Fact] = []
-    facts += extract_roles(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id)
-    facts += extract_events(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, anchor=article.date)
-    facts += extract_relations(doc, found, lexicon=lexicon, article_id=article.id)
-    facts += _said_facts(doc, found, article_id=article.id)
+    facts += extract_roles(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_events(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, anchor=article.date, doc_index=doc_index)
+    quotes = list(extract_quotes(doc, doc_index=doc_index))
+    link_first_person(found, doc, quotes)  # "X said: I condemn ...": "I" is X
+    facts += extract_relations(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_stances(doc, found, lexicon=lexicon, article_id=article.id)
+    facts += _said_facts(doc, found, article_id=article.id, quotes=quotes, doc_index=doc_index)
+    facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id)
     facts = _distinct(f for f in facts if f.subject != f.object)
     used = {k for f in facts for k in (f.subject, f.object)}
-    entities = [e for e in found.entities() if e.key in used or e.kind is EntityKind.PERSON]
+    every = found.entities()
+    entities = [e for e in every if e.key in used or e.kind is EntityKind.PERSON]
     # what the kept entities point at (a position's country or organisation) is kept too
     pointed = {e.country for e in entities if e.country} - {e.key for e in entities}
-    entities = tuple(sorted([*entities, *(e for e in found.entities() if e.key in pointed)], key=lambda e: e.key))
+    entities = tuple(sorted([*entities, *(e for e in every if e.key in pointed)], key=lambda e: e.key))
     return Extraction(article=article, entities=entities, facts=tuple(facts))
 
 
-def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str) -> list[Fact]:
+def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str, quotes=None, doc_index: DocIndex | None = None) -> list[Fact]:
+    if doc_index is None:
+        doc_index = DocIndex(doc)
     facts = []
-    for quote in _joined_quotes(extract_quotes(doc)):
+    for quote in _joined_quotes(_without_echoes(list(extract_quotes(doc, doc_index=doc_index)) if quotes is None else quotes)):
         if quote.speaker is None:
             continue
         speakers = [k for k in found.at(quote.speaker) if found.kind(k) in SPEAKER_KINDS]
@@ -69,13 +80,27 @@ def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str) -> list[Fa
             continue
         digest = hashlib.sha1(f"{article_id}\x1f{quote.start_char}\x1f{quote.text}".encode()).hexdigest()[:16]
         statement = found.add(EntityKind.STATEMENT, quote.text, key=f"statement/{digest}")
-        sent = doc.char_span(quote.start_char, quote.end_char, alignment_mode="expand")
-        ev = evidence(sent.sent if sent is not None else doc[quote.speaker].sent, article_id=article_id, rule=f"quote/{quote.rule}", confidence=0.9 if quote.direct else 0.75)
+        span = doc.char_span(quote.start_char, quote.end_char, alignment_mode="expand")
+        ev = doc_index.evidence(doc[span.start] if span is not None else doc[quote.speaker], article_id=article_id, rule=f"quote/{quote.rule}", confidence=0.9 if quote.direct else 0.75)
         # "Beijing denied that it had supplied weapons": the words are not Beijing's claim.
         modality = Modality.NEGATED if quote.cue == "deny" else Modality.ASSERTED
         for speaker in speakers:
             facts.append(Fact(speaker, "said", statement, modality, ev))
     return facts
+
+
+def _without_echoes(quotes):
+    """A quoted fragment inside the reported clause of the same speaker is part of that
+    statement (X said he was “disappointed” by Y), not a second one."""
+    reported = [q for q in quotes if not q.direct]
+    return [
+        q
+        for q in quotes
+        if not (
+            q.rule == "direct-embedded"
+            and any(r.speaker == q.speaker and r.start_char <= q.start_char and q.end_char <= r.end_char for r in reported)
+        )
+    ]
 
 
 def _joined_quotes(quotes):

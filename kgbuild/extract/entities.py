@@ -1,7 +1,9 @@
 """Mentions to entities within one article.
 
 Named entities from the parser are re-typed with the gazetteer (a country
-is a country whatever label the model gave it), surnames are joined to the
+is a country whatever label the model gave it), a name the model cut at a
+particle or honorific is made whole ("Ursula von" + "der Leyen", "Sheikh" +
+"Tamim bin Hamad"), surnames are joined to the
 full name seen elsewhere in the article, pronouns to the person they most
 likely refer to, "the alliance" to the organisation it names, and capitals
 used as agents ("Beijing objected") to their country.
@@ -13,23 +15,43 @@ token can stand for several entities ("leaders of Japan and India").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
+from spacy.attrs import IS_TITLE, IS_UPPER
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
+from .docindex import DocIndex
 
-__all__ = ["ArticleEntities", "find_entities", "clean_name"]
+__all__ = ["ArticleEntities", "clean_name", "defines_its_subject", "find_entities", "link_first_person", "opens_as_reference"]
 
 #: NER labels that name people, places, countries and organisations.
 NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 #: Dependency labels where a capital acts as its government ("Beijing objected").
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "conj", "appos"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+#: Endings clean_name drops, in this order ("States'", "Japan's").
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 #: How many sentences back a pronoun may look for its person.
 PRONOUN_REACH = 2
+#: The most words of a name that opens a reference article ("Carol II (1893-1953) reigned ...").
+MAX_OPENING_NAME = 8
+#: A year in a token ("1923", "1923-2012").
+YEAR = re.compile(r"\d{3,4}")
+#: Honorifics that open an Arab name and are part of it ("Sheikh Mohamed bin Zayed").
+HONORIFICS = frozenset({"sheikh", "sheikha", "sheik"})
+#: Lower-case particles inside a surname ("Ursula von der Leyen", "Mohammed bin Salman",
+#: "Lula da Silva", "Abdel Fattah al-Sisi"): a person's name does not end on one.
+NAME_PARTICLES = frozenset({
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "le", "la",
+    "ten", "ter", "al", "el", "bin", "ibn", "bint", "ben", "abu",
+})
 
 
 def clean_name(text: str) -> str:
@@ -39,12 +61,13 @@ def clean_name(text: str) -> str:
     'United States'
     """
     text = " ".join(text.split())
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+    if text.endswith(POSSESSIVE_ENDINGS):
+        for suffix in POSSESSIVE_ENDINGS:
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
     if text.lower().startswith("the "):
         text = text[4:]
-    return text.strip(" ,.;:\"“”")
+    return text.strip(" ,.;:\"“”-–—")
 
 
 @dataclass
@@ -64,8 +87,10 @@ class ArticleEntities:
 
     def __init__(self) -> None:
         self._drafts: dict[str, _Draft] = {}
+        self._keys: dict[tuple[EntityKind, str], str] = {}  # entity_key of each name seen, computed once
         self._tokens: dict[int, tuple[str, ...]] = {}
         self._governments: dict[str, str] = {}  # capital place key -> country key
+        self._other_occasions: set[str] = set()  # event keys of past or next occasions
 
     def add(
         self,
@@ -80,7 +105,10 @@ class ArticleEntities:
         country: str | None = None,
     ) -> str:
         """Register an entity (or a new surface form of it) and return its key."""
-        key = key or entity_key(kind, name)
+        if not key:
+            key = self._keys.get((kind, name))
+            if key is None:
+                key = self._keys[(kind, name)] = entity_key(kind, name)
         draft = self._drafts.get(key)
         if draft is None:
             draft = self._drafts[key] = _Draft(kind, name, wikidata=wikidata, event_type=event_type)
@@ -108,9 +136,23 @@ class ArticleEntities:
     def unlink(self, i: int) -> None:
         self._tokens.pop(i, None)
 
+    def discard(self, key: str) -> None:
+        """Forget an entity that turned out to be another's name ("(MASSOB)" after the full name)."""
+        self._drafts.pop(key, None)
+        for i in [i for i, keys in self._tokens.items() if key in keys]:
+            rest = tuple(k for k in self._tokens[i] if k != key)
+            if rest:
+                self._tokens[i] = rest
+            else:
+                del self._tokens[i]
+
     def at(self, i: int) -> tuple[str, ...]:
         """Keys of the entities token ``i`` stands for (empty when none)."""
         return self._tokens.get(i, ())
+
+    def tokens_of(self, key: str) -> list[int]:
+        """Indices of the tokens that stand for ``key`` (maybe beside others), in text order."""
+        return sorted(i for i, keys in self._tokens.items() if key in keys)
 
     def set_government(self, place: str, country: str) -> None:
         """Record that the capital ``place`` can stand for ``country``."""
@@ -125,6 +167,16 @@ class ArticleEntities:
 
     def label(self, key: str) -> str:
         return self._drafts[key].label
+
+    def event_type(self, key: str) -> str | None:
+        return self._drafts[key].event_type
+
+    def mark_other_occasion(self, key: str) -> None:
+        """Record that event ``key`` is another occasion than the article's ("last year's meeting")."""
+        self._other_occasions.add(key)
+
+    def is_other_occasion(self, key: str) -> bool:
+        return key in self._other_occasions
 
     def country_of(self, key: str) -> str | None:
         return self._drafts[key].country
@@ -151,23 +203,74 @@ class ArticleEntities:
 
 
 def find_entities(
-    doc: Doc, *, gazetteer: Gazetteer, title_words: frozenset[str], government_nouns: frozenset[str] = frozenset()
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer,
+    title_words: frozenset[str],
+    government_nouns: frozenset[str] = frozenset(),
+    doc_index: DocIndex | None = None,
 ) -> ArticleEntities:
     """Resolve the named mentions, surnames and pronouns of ``doc``."""
+    if doc_index is None:
+        doc_index = DocIndex(doc)
     found = ArticleEntities()
     covered: set[int] = set()
-    for ent in doc.ents:
+    dateline = _dateline_place(found, doc, gazetteer=gazetteer)
+    covered.update(dateline)
+    for ent in doc_index.ents:
+        if ent.start in dateline:
+            continue  # the model reads a capitalised dateline ("CAMP DAVID, Maryland -") as anything
+        if found.at(ent.start) and found.kind(found.at(ent.start)[0]) is EntityKind.PERSON:
+            covered.update(range(ent.start, ent.end))
+            continue  # a name already taken into the one before it ("Leyen" of "Ursula von der Leyen")
         if ent.label_ != "PERSON" and ent[-1].lower_ in title_words and len(ent) > 1:
             continue  # "US National Security Advisor" taken for an organisation: a title, read by roles
+        if (
+            ent[-1].lower_ in HONORIFICS and all(t.lower_ in title_words for t in ent[:-1])
+            and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
+        ):
+            continue  # "(Emir) Sheikh" of "Emir Sheikh Tamim bin Hamad": taken into the name after it
         if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
             covered.update(range(ent.start, ent.end))
-    _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer)
-    _join_surnames(found, doc, gazetteer=gazetteer)
+    _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
+    _parenthesised_acronyms(found, doc)
+    _government_names(found, doc, gazetteer=gazetteer)
+    _join_surnames(found, doc, gazetteer=gazetteer, doc_index=doc_index)
+    _join_particle_surnames(found, doc)
+    _capital_references(found, doc, gazetteer=gazetteer, doc_index=doc_index)
     _capitals_as_governments(found, doc, gazetteer=gazetteer)
-    _generic_organisation_nouns(found, doc, gazetteer=gazetteer)
-    _governments(found, doc, gazetteer=gazetteer, nouns=government_nouns)
-    _pronouns(found, doc)
+    _generic_organisation_nouns(found, doc, gazetteer=gazetteer, doc_index=doc_index)
+    _governments(found, doc, gazetteer=gazetteer, nouns=government_nouns, doc_index=doc_index)
+    _pronouns(found, doc, doc_index=doc_index)
+    _topic_pronouns(found, doc)
+    _group_heads(found, doc)
+    _appositive_names(found, doc)
+    _two_party_references(found, doc)
+    _reported_pronouns(found, doc)
     return found
+
+
+def _dateline_place(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> range:
+    """A wire dateline's place ("SAMARKAND, Uzbekistan - ...", "CAMP DAVID, Maryland - ..."): the
+    words in capitals that open the article, before a comma or a spaced dash. Returns its tokens."""
+    end = 0
+    while end < min(len(doc), 5) and (
+        (doc[end].is_upper and doc[end].is_alpha) or (end and doc[end].text == "-" and not doc[end - 1].whitespace_)
+    ):
+        end += 1
+    if end == 0 or end >= len(doc) or doc[end].text not in {",", "-", "—", "–", "("}:
+        return range(0)
+    if not any(t.text in {"-", "—", "–"} and doc[t.i - 1].whitespace_ for t in doc[end : end + 12]):
+        return range(0)
+    name = " ".join(t.text for t in doc[:end]).replace(" - ", "-").title()
+    if len(name) < 3:
+        return range(0)
+    country = gazetteer.country(name)
+    if country is not None:
+        found.add(EntityKind.COUNTRY, country.name, surface=name, tokens=range(end), wikidata=country.wikidata)
+    else:
+        found.add(EntityKind.PLACE, name, surface=name, tokens=range(end))
+    return range(end)
 
 
 def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title_words: frozenset[str]) -> bool:
@@ -181,9 +284,20 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
         doc = ent.doc
         while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end - 1].head.i == end:
             end += 1
-    span = ent.doc[start:end]
+        end = _surname_after_particles(doc, start, end)
+        if start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].is_title:
+            start -= 1  # "Sheikh Tamim bin Hamad Al Thani"
+        # ... or its first name ("Zakhary" of "Zakhary Petrovich Lyapunov")
+        while (
+            start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end and doc[start - 1].lower_ not in title_words
+        ):
+            start -= 1
+    span = ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
     if span and span[-1].tag_ == "POS":
         span = span[:-1]
+    while len(span) > 1 and span[-1].lower_ in {"of", "and", "the"}:
+        span = span[:-1]  # "Eugene of" of "Prince Eugene of Savoy"
     if not span:
         return False
     surface = clean_name(span.text)
@@ -217,6 +331,25 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
     return True
 
 
+def _surname_after_particles(doc: Doc, start: int, end: int) -> int:
+    """The end of a person's name that the model cut at or before a particle ("Ursula von"
+    of "Ursula von der Leyen", "Mohammed" of "Mohammed bin Salman"): the particles and the
+    capitalised word after them are part of it."""
+    trailing = end - start > 1 and doc[end - 1].lower_ in NAME_PARTICLES
+    j = end
+    # a capitalised word after a name is a particle only after another one ("bin Hamad Al Thani")
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and (doc[j].is_lower or trailing or j > end) and j - start < 6:
+        j += 1
+        if j < len(doc) and doc[j].text in {"-", "‑"} and not doc[j - 1].whitespace_:
+            j += 1  # "al-Sisi"
+    if (j == end and not trailing) or j >= len(doc):
+        return end
+    last = doc[j]
+    if not (last.is_title and last.is_alpha) or (last.ent_type_ == "PERSON" and last.ent_iob_ == "B"):
+        return end
+    return j + 1
+
+
 def _looks_like_person(span: Span, title_words: frozenset[str]) -> bool:
     """A name the model mislabelled: a title right before it or in apposition to it."""
     if not all(t.pos_ == "PROPN" for t in span):
@@ -227,37 +360,96 @@ def _looks_like_person(span: Span, title_words: frozenset[str]) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in title_words for c in span.root.children)
 
 
-def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer) -> None:
+def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
     """Countries and organisations the model did not tag ("the US", "ASEAN")."""
-    i = 0
-    while i < len(doc):
-        if i in covered or not (doc[i].is_title or doc[i].is_upper) or doc[i].is_stop:
-            i += 1
-            continue
+    for i in doc_index.having(IS_TITLE, IS_UPPER):  # a name starts with a capital
+        if i in covered or doc[i].is_stop:
+            continue  # the words of a name found are covered too
+        # how many words from here could belong to a name: capitalised, or "of" and "and"
+        run = 1
+        while run < 4 and i + run < len(doc) and (doc[i + run].is_title or doc[i + run].is_upper or doc[i + run].lower_ in {"of", "and"}):
+            run += 1
         for n in (4, 3, 2, 1):
+            if n > run or any(j in covered for j in range(i, i + n)):
+                continue
             span = doc[i : i + n]
-            if len(span) < n or any(j in covered for j in range(i, i + n)):
-                continue
-            if not all(t.is_title or t.is_upper or t.lower_ in {"of", "and"} for t in span):
-                continue
             text = clean_name(span.text)
             country = gazetteer.country(text)
             if country is not None and not gazetteer.is_demonym(text):
                 found.add(EntityKind.COUNTRY, country.name, surface=text, tokens=range(i, i + n), wikidata=country.wikidata)
                 covered.update(range(i, i + n))
-                i += n - 1
                 break
             org = gazetteer.organisation(text)
             if org is not None:
                 kind = EntityKind.INTERNATIONAL_ORGANISATION if org.international else EntityKind.ORGANISATION
                 found.add(kind, org.name, surface=text, tokens=range(i, i + n), wikidata=org.wikidata)
                 covered.update(range(i, i + n))
-                i += n - 1
                 break
-        i += 1
 
 
-def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> None:
+def _is_acronym_of(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` spells initials of ``words`` in order, starting with the first.
+
+    >>> _is_acronym_of("FTA", ["Free", "Trade", "Agreement"])
+    True
+    """
+    initials = [w[0].upper() for w in words if w[:1].isalpha()]
+    if len(acronym) < 2 or not initials or acronym[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(any(letter == i for i in rest) for letter in acronym[1:])
+
+
+def _parenthesised_acronyms(found: ArticleEntities, doc: Doc) -> None:
+    """ "the Islamic Salvation Front (ISF)": the acronym is another name of the entity before it."""
+    for token in doc[2:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if before.text != "(" or after.text != ")" or not token.is_upper or not token.is_alpha:
+            continue
+        named = found.at(before.i - 1)
+        if len(named) != 1 or found.kind(named[0]) in {EntityKind.COUNTRY, EntityKind.PLACE}:
+            continue
+        key = named[0]
+        start = before.i - 1
+        while start > 0 and found.at(start - 1) == (key,):
+            start -= 1
+        while start < before.i - 1 and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        if _is_acronym_of(token.text, [t.text for t in doc[start : before.i]]):
+            for other in found.at(token.i):
+                if other != key and found.label(other) == token.text:
+                    # the model's own entity for the acronym: its mentions are the full name's
+                    for mention in doc:
+                        if found.at(mention.i) == (other,):
+                            found.link(mention.i, key)
+                    found.discard(other)
+            found.add(found.kind(key), found.label(key), surface=token.text, key=key)
+            found.link(token.i, key)
+
+
+def _government_names(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> None:
+    """ "the Government of Iraq", "the Iraqi Government" tagged as organisations are the country."""
+    for key in found.keys(EntityKind.ORGANISATION):
+        words = found.label(key).split()
+        if len(words) < 2:
+            continue
+        if words[0].lower() == "government" and words[1].lower() == "of":
+            name = " ".join(words[2:])
+        elif words[-1].lower() == "government":
+            name = " ".join(words[:-1])
+        else:
+            continue
+        country = gazetteer.country(clean_name(name))
+        if country is None:
+            continue
+        country_key = found.add(EntityKind.COUNTRY, country.name, surface=found.label(key), wikidata=country.wikidata)
+        for token in doc:
+            if key in found.at(token.i):
+                found.link(token.i, country_key)
+        found.discard(key)
+
+
+def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
     """Single-word names to the full name of the same article ("Kishida" -> "Fumio Kishida")."""
     full_names: dict[str, str] = {}
     given_names: dict[str, str] = {}
@@ -268,12 +460,14 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) ->
             given_names.setdefault(parts[0].lower(), key)
     if not full_names:
         return
-    for token in doc:
-        if not token.is_title or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+    for i in doc_index.having(IS_TITLE):
+        token = doc[i]
+        if token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
         current = found.at(token.i)
         if current and found.kind(current[0]) is not EntityKind.PERSON and found.kind(current[0]) is not EntityKind.ORGANISATION:
-            continue
+            if not _unknown_place(found, current[0], gazetteer):
+                continue  # a known place or country; "Blinken" tagged as a place is a surname
         if current and found.kind(current[0]) is EntityKind.ORGANISATION and gazetteer.organisation(found.label(current[0])):
             continue
         name = token.lower_
@@ -286,6 +480,59 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) ->
         found.link(token.i, person)
 
 
+def _join_particle_surnames(found: ArticleEntities, doc: Doc) -> None:
+    """A surname that opens with a particle to the full name of the same article ("Von der
+    Leyen" -> "Ursula von der Leyen", "Al-Sisi" -> "Abdel Fattah al-Sisi")."""
+    labels = {key: found.label(key).lower() for key in found.keys(EntityKind.PERSON)}
+    full: dict[str, str] = {}
+    for key, label in labels.items():
+        if label.split("-")[0].split()[0] not in NAME_PARTICLES:
+            continue
+        longer = [k for k, other in labels.items() if other.endswith(" " + label)]
+        if len(longer) == 1:
+            full[key] = longer[0]
+    if not full:
+        return
+    for token in doc:
+        current = found.at(token.i)
+        if len(current) == 1 and current[0] in full:
+            person = full[current[0]]
+            found.add(EntityKind.PERSON, found.label(person), surface=found.label(current[0]), key=person)
+            found.link(token.i, person)
+
+
+def _unknown_place(found: ArticleEntities, key: str, gazetteer: Gazetteer) -> bool:
+    """A one-word place the gazetteer does not know: what the model makes of a surname it misreads."""
+    label = found.label(key)
+    return (
+        found.kind(key) is EntityKind.PLACE
+        and len(label.split()) == 1
+        and gazetteer.country(label) is None
+        and gazetteer.country_by_capital(label) is None
+    )
+
+
+def _capital_references(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
+    """ "the Lithuanian capital", "the capital of Spain": the capital city of that country."""
+    for token in doc_index.tokens_with(lower={"capital"}):
+        if token.lower_ != "capital" or found.at(token.i) or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"}]
+        modifiers += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        countries = set()
+        for m in modifiers:
+            linked = [found.label(k) for k in found.at(m.i) if found.kind(k) is EntityKind.COUNTRY]
+            text = linked[0] if linked else clean_name(m.text) if (m.is_title or m.is_upper) else ""
+            country = gazetteer.country(text) if text else None
+            if country is not None and country.capital:
+                countries.add(country)
+        if len(countries) == 1:
+            capital = next(iter(countries)).capital.split(",")[0]
+            found.add(EntityKind.PLACE, capital, surface=capital, tokens=[token.i])
+
+
 def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> None:
     """A capital that acts ("Beijing objected", "objections from Beijing") stands for its country."""
     for key in found.keys(EntityKind.PLACE):
@@ -293,8 +540,9 @@ def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gaz
         if country is None:
             continue
         found.set_government(key, found.add(EntityKind.COUNTRY, country.name, wikidata=country.wikidata))
-        for token in doc:
-            if found.at(token.i) != (key,) or token.i != _span_root(doc, token, found).i:
+        for i in found.tokens_of(key):
+            token = doc[i]
+            if found.at(i) != (key,) or i != _span_root(doc, token, found).i:
                 continue
             head = token.head
             agentive = token.dep_ in AGENT_DEPS or (
@@ -313,34 +561,35 @@ def _span_root(doc: Doc, token: Token, found: ArticleEntities) -> Token:
     return token
 
 
-def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> None:
+def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
     """ "the alliance", "the bloc" to the organisation the article last named with that noun."""
     last_seen: dict[str, int] = {}
     org_kinds = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
-    for token in doc:
+    nouns = {t.i for t in doc_index.tokens_with(pos={"NOUN"}) if gazetteer.organisations_for_noun(t.lemma_.lower())}
+    for i in range(len(doc)):
+        if i not in nouns and not found.at(i):
+            continue  # neither a mention nor a noun that can refer to one
+        token = doc[i]
         for key in found.at(token.i):
             if found.kind(key) in org_kinds:
                 last_seen[key] = token.i
         if found.at(token.i) or token.pos_ != "NOUN":
             continue
+        names = {org.name for org in gazetteer.organisations_for_noun(token.lemma_.lower())}
         has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if not has_the or any(c.dep_ in {"compound", "amod", "nummod"} and c.pos_ == "PROPN" for c in token.children):
             continue
-        candidates = [
-            key
-            for key in last_seen
-            if any(org.name == found.label(key) for org in gazetteer.organisations_for_noun(token.lemma_.lower()))
-        ]
+        candidates = [key for key in last_seen if found.label(key) in names]
         if candidates:
             best = max(candidates, key=last_seen.__getitem__)
             found.add(found.kind(best), found.label(best), key=best)
             found.link(token.i, best)
 
 
-def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, nouns: frozenset[str]) -> None:
+def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, nouns: frozenset[str], doc_index: DocIndex) -> None:
     """ "the German government", "Hungarian and Romanian officials" stand for their countries."""
-    for token in doc:
-        if token.pos_ != "NOUN" or found.at(token.i) or token.lower_ not in nouns or token.dep_ == "compound":
+    for token in doc_index.tokens_with(lower=nouns):
+        if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or found.at(token.i) or token.lower_ not in nouns or token.dep_ == "compound":
             continue  # a compound is part of a longer name ("foreign ministry spokesperson")
         keys: list[str] = []
         for child in token.children:
@@ -362,22 +611,242 @@ def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, noun
             found.add(found.kind(keys[0]), found.label(keys[0]), surface=" ".join(t.text for t in words), key=keys[0])
 
 
-def _pronouns(found: ArticleEntities, doc: Doc) -> None:
+def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """he/she/his/her to the most recent person in reach, preferring sentence subjects."""
-    sentence_of = {}
-    for n, sent in enumerate(doc.sents):
-        for token in sent:
-            sentence_of[token.i] = n
-    recent: list[tuple[int, str, bool]] = []  # (token index, person key, was a subject)
-    for token in doc:
+    sentence_of = doc_index.sentence_number
+    pronouns = {t.i for t in doc_index.tokens_with(lower=PERSONAL_PRONOUNS)}
+    recent: list[tuple[int, str, bool]] = []  # (token index, person key, was a subject), in text order
+    for i in range(len(doc)):
+        if i not in pronouns and not found.at(i):
+            continue  # neither a pronoun nor a mention
+        token = doc[i]
         if token.lower_ in PERSONAL_PRONOUNS and not found.at(token.i):
-            here = sentence_of[token.i]
-            in_reach = [r for r in recent if here - sentence_of[r[0]] <= PRONOUN_REACH and r[1]]
-            if in_reach:
-                subjects = [r for r in in_reach if r[2]]
-                chosen = (subjects or in_reach)[-1]
+            here = sentence_of(token.i)
+            # the latest subject in reach, else the latest mention in reach
+            in_reach = list(takewhile(lambda r: here - sentence_of(r[0]) <= PRONOUN_REACH, reversed(recent)))
+            chosen = next((r for r in in_reach if r[2]), in_reach[0] if in_reach else None)
+            if chosen is not None:
                 found.link(token.i, chosen[1])
             continue
         for key in found.at(token.i):
             if found.kind(key) is EntityKind.PERSON:
-                recent.append((token.i, key, token.dep_ in {"nsubj", "nsubjpass"}))
+                recent.append((token.i, key, _is_subject(token)))
+
+
+def _is_subject(token: Token) -> bool:
+    """A sentence subject, or a name in apposition to one ("The conference president, Sultan Al Jaber, rejected")."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def defines_its_subject(doc: Doc) -> bool:
+    """Whether the article's first sentence defines its subject with a copula, as an
+    encyclopedia does ("X (1923-2012) was a Norwegian politician", "The Y is a party in Z");
+    not "It was the first visit in years", whose subject is no name."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return False
+    root = first.root
+    return (
+        root.lemma_ == "be"
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in root.children)
+        and any(c.dep_ == "attr" for c in root.children)
+    )
+
+
+def opens_as_reference(doc: Doc) -> bool:
+    """Whether the article opens as a reference work does, not as news: its first sentence
+    defines its subject, or gives the dates of the name it opens with in brackets ("Carol
+    II (1893-1953) reigned as King of Romania"). News opens with a dateline or an event."""
+    if defines_its_subject(doc):
+        return True
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return False
+    i = first.start
+    while i < min(first.end, first.start + MAX_OPENING_NAME) and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == first.start or i >= first.end or doc[i].text != "(":
+        return False
+    inside = []
+    for token in doc[i + 1 : first.end]:
+        if token.text == ")":
+            return any(YEAR.search(t.text) for t in inside) or any(t.lower_ == "born" for t in inside)
+        inside.append(token)
+    return False
+
+
+def _topic_pronouns(found: ArticleEntities, doc: Doc) -> None:
+    """In an article that opens as a reference work does with a person's name as its first
+    subject ("Eivind Bolle (1923-2012) was a Norwegian politician"), "He"/"She" as a
+    main-clause subject, and "His"/"Her" opening a sentence, refer to that person: the
+    article's topic. (News names many people; its pronouns are left to the nearest one.)"""
+    sentences = list(doc.sents)
+    if not sentences or not found.at(0) or not opens_as_reference(doc):
+        return
+    topic = found.at(0)[0]
+    root = sentences[0].root
+    named = [t for t in sentences[0] if found.at(t.i) == (topic,)]
+    if found.kind(topic) is not EntityKind.PERSON or not any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == root.i for t in named):
+        return
+    male = sum(t.lower_ in MALE_PRONOUNS for t in doc)
+    female = sum(t.lower_ in FEMALE_PRONOUNS for t in doc)
+    pronouns = MALE_PRONOUNS if male > female else FEMALE_PRONOUNS if female > male else frozenset()
+    for sent in sentences[1:]:
+        for token in sent:
+            if token.lower_ not in pronouns:
+                continue
+            subject = token.dep_ in {"nsubj", "nsubjpass"} and token.head.i == sent.root.i
+            if subject or (token.i == sent.start and token.dep_ == "poss"):
+                found.link(token.i, topic)
+
+
+#: Pronouns that refer back to a country, organisation or group.
+COLLECTIVE_PRONOUNS = frozenset({"it", "they"})
+COLLECTIVE_POSSESSIVES = frozenset({"its", "their"})
+#: Verbs whose content clause a collective pronoun subject often shares the speaker of
+#: ("China said it would ...", "the rebels announced they would ...").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "state", "add", "announce", "confirm", "warn", "stress", "note", "insist",
+    "declare", "explain", "claim", "argue", "reiterate", "vow", "pledge", "promise", "signal",
+    "indicate", "threaten", "hint", "decide", "agree", "deny", "report",
+})  # fmt: skip
+#: Nouns for a body of people whose "of X" names who they are ("a delegation of Moroccan diplomats").
+GROUP_NOUNS = frozenset({"group", "delegation", "team", "contingent", "party", "body", "number", "grouping"})
+COLLECTIVE_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION})
+
+
+def _group_heads(found: ArticleEntities, doc: Doc) -> None:
+    """ "a group of Moroccan diplomats", "a delegation from Japan" stand for who they are made of."""
+    for token in doc:
+        if found.at(token.i) or token.lemma_.lower() not in GROUP_NOUNS or token.pos_ != "NOUN":
+            continue
+        keys = [
+            k
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            for member in [obj, *obj.conjuncts]
+            for k in found.at(member.i)
+            if found.kind(k) in COLLECTIVE_KINDS or found.kind(k) is EntityKind.PERSON and prep.lower_ == "from"
+        ]
+        for n, key in enumerate(dict.fromkeys(keys)):
+            found.link(token.i, key, replace=n == 0)
+
+
+def _reported_pronouns(found: ArticleEntities, doc: Doc) -> None:
+    """ "China said it would ...", "Hungary announced its support for ...": "it"/"its" is the speaker or subject."""
+    for token in doc:
+        word = token.lower_
+        if found.at(token.i) or word not in COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES:
+            continue
+        if word in COLLECTIVE_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
+            clause = token.head
+            while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            speakers = [s for c in clause.head.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+        elif word in COLLECTIVE_POSSESSIVES and token.dep_ == "poss":
+            speakers = _clause_subjects(token)
+            # "the US backed Iraq in its fight": another agent in between makes "its" unclear
+            if speakers and any(
+                found.at(t.i) and found.at(t.i) != found.at(speakers[0].i)
+                for t in doc[speakers[-1].i + 1 : token.i]
+            ):
+                continue
+        else:
+            continue
+        keys = [k for s in speakers for k in found.at(s.i) if found.kind(k) in COLLECTIVE_KINDS]
+        if word in {"it", "its"} and len(set(keys)) != 1:
+            continue
+        for n, key in enumerate(dict.fromkeys(keys)):
+            found.link(token.i, key, replace=n == 0)
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """Subjects of the clause a token sits in, found through its verb (not across clauses)."""
+    head = token.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
+        head = head.head
+    found = [s for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for s in [c, *c.conjuncts]]
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
+        # "China said its partnership with Russia was strong": the speaker, if the clause names no one
+        found += [s for c in head.head.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+    return found
+
+
+#: Nouns that an apposition names ("his Indian counterpart, S. Jaishankar").
+APPOSITIVE_HEADS = frozenset({"counterpart", "host", "guest", "visitor", "successor", "predecessor", "deputy", "rival", "ally"})
+#: Plural nouns that "the two ..." / "both ..." use for the last two people named.
+TWO_PEOPLE_NOUNS = frozenset({"leader", "minister", "president", "man", "woman", "official", "diplomat", "envoy", "premier", "counterpart"})
+#: Plural nouns that "the two ..." / "both ..." use for the last two countries or bodies named.
+TWO_PARTY_NOUNS = frozenset({"side", "country", "nation", "government", "state", "party", "partner", "ally", "neighbour", "neighbor", "organisation", "organization"})
+#: How many sentences back "the two sides" may look for the parties.
+TWO_PARTY_REACH = 2
+
+
+def _appositive_names(found: ArticleEntities, doc: Doc) -> None:
+    """ "his Indian counterpart, S. Jaishankar": the noun stands for the person named beside it."""
+    for token in doc:
+        if found.at(token.i) or token.pos_ != "NOUN":
+            continue
+        if token.lemma_.lower() not in APPOSITIVE_HEADS:
+            continue  # titles ("the Polish king, X") are read by roles
+        people = [k for c in token.children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) is EntityKind.PERSON]
+        if len(set(people)) == 1:
+            found.link(token.i, people[0])
+
+
+def _two_party_references(found: ArticleEntities, doc: Doc) -> None:
+    """ "the two leaders", "both sides": the two people, or countries and bodies, named last
+    (going back sentence by sentence, in reach); none if the sentence completing the pair names more."""
+    sentences = list(doc.sents)
+    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
+    for token in doc:
+        if found.at(token.i) or token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in TWO_PEOPLE_NOUNS | TWO_PARTY_NOUNS:
+            continue
+        both = any(c.lower_ == "both" and c.dep_ in {"det", "predet", "amod"} for c in token.children)
+        two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in token.children) and any(c.lower_ == "the" for c in token.children)
+        if not (both or two):
+            continue
+        kinds = {EntityKind.PERSON} if lemma in TWO_PEOPLE_NOUNS else COLLECTIVE_KINDS
+        here = sentence_of[token.i]
+        named: list[str] = []
+        for n in range(here, max(-1, here - TWO_PARTY_REACH - 1), -1):
+            span = sentences[n] if n < here else doc[sentences[n].start : token.i]
+            named = list(dict.fromkeys([*named, *(k for t in span for k in found.at(t.i) if found.kind(k) in kinds)]))
+            if len(named) >= 2:
+                break  # more than two in the sentence that completes the pair is unclear
+        if len(named) == 2:
+            for m, key in enumerate(named):
+                found.link(token.i, key, replace=m == 0)
+
+
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
+
+
+def link_first_person(found: ArticleEntities, doc: Doc, quotes) -> None:
+    """ "Hammond said: I condemn ...": "I", "me" and "my" in a person's quote stand for that person.
+
+    ``quotes`` are :class:`kgbuild.extract.quotes.Quote` records of ``doc``.
+    """
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        people = [k for k in found.at(quote.speaker) if found.kind(k) is EntityKind.PERSON]
+        if len(people) != 1:
+            continue
+        span = doc.char_span(quote.start_char, quote.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.lower_ in FIRST_PERSON_SINGULAR and not found.at(token.i):
+                found.link(token.i, people[0])

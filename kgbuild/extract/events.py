@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality, entity_key
 from ..gazetteer import Gazetteer
+from .docindex import DocIndex
 from .entities import ArticleEntities, clean_name
+from .factuality import modality_of
 from .lexicon import Lexicon
-from .syntax import evidence
 from .time import resolve_date
 
 __all__ = ["extract_events"]
@@ -28,6 +29,11 @@ ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 PLACE_KINDS = (EntityKind.PLACE, EntityKind.COUNTRY)
 #: Event types that are nodes even without an organiser or place.
 SELF_STANDING = frozenset({"Summit", "Conference", "Exercise"})
+#: Verbs whose object is an event that takes place where the verb's "in" phrase says ("ended the summit in X").
+EVENT_FRAME_VERBS = frozenset({"open", "close", "end", "begin", "start", "wrap", "hold", "host", "convene", "conclude", "stage"})
+#: Verbs of coming together whose "for EVENT" names the event at the place they say.
+GATHERING_VERBS = frozenset({"gather", "meet", "assemble", "convene", "arrive", "travel", "come", "fly", "go", "head"})
+TRAVEL_VERBS = frozenset({"travel", "come", "fly", "go", "head", "arrive"})
 #: Verbs whose object or complement makes a meeting an event.
 ANCHORING_VERBS = frozenset({"attend", "host", "hold", "join", "skip", "chair", "convene", "boycott", "participate"})
 
@@ -43,6 +49,7 @@ class _Cluster:
     name: str | None = None
     dates: list[tuple[dt.date, dt.date]] = field(default_factory=list)
     historic: bool = False  # a named past event ("the Korean War"): the article's year says nothing of it
+    year_offset: int = 0  # "next year's summit" (+1), "last year's meeting" (-1): another occasion
 
 
 def extract_events(
@@ -53,10 +60,13 @@ def extract_events(
     lexicon: Lexicon,
     article_id: str,
     anchor: dt.date | None,
+    doc_index: DocIndex | None = None,
 ) -> list[Fact]:
     """Register event entities, link their mentions, and return ``heldIn`` facts."""
-    clusters: list[_Cluster] = _named_events(doc, found, lexicon)
-    for token in doc:
+    if doc_index is None:
+        doc_index = DocIndex(doc)
+    clusters: list[_Cluster] = _named_events(doc_index, found, lexicon)
+    for token in doc_index.tokens_with(pos={"NOUN", "PROPN"}):  # no other word names an event
         event_type = _event_type(token, lexicon)
         if event_type is None or not _free_for_event(token, found):
             continue
@@ -64,37 +74,73 @@ def extract_events(
         place_tokens = _places(token, found)
         places = [p for p, _ in place_tokens]
         cluster = None
-        if _bare_reference(token, org, places, lexicon) and clusters:
-            cluster = clusters[-1]
-        elif event_type not in SELF_STANDING and org is None and not places and not _anchored(token):
+        offset = _other_occasion(token)
+        current = [c for c in clusters if not c.year_offset]
+        if offset:
+            cluster = next((c for c in clusters if c.year_offset == offset and c.event_type == event_type), None)
+        elif _bare_reference(token, org, places, lexicon) and current:
+            cluster = current[-1]
+        elif event_type not in SELF_STANDING and org is None and not places and not _anchored(token) and not _formal_visit(token, event_type):
             continue
         else:
-            cluster = _matching(clusters, event_type, org, places, gazetteer, found)
+            cluster = _matching(current, event_type, org, places, gazetteer, found)
         if cluster is None:
-            cluster = _Cluster(event_type)
+            cluster = _Cluster(event_type, year_offset=offset)
             clusters.append(cluster)
         cluster.org = cluster.org or org
         cluster.name = cluster.name or _proper_name(token)
         cluster.places.extend(p for p in places if p not in cluster.places)
         cluster.place_tokens.extend(place_tokens)
+        cluster.place_tokens.extend(_clause_places(token, found))
         cluster.tokens.append(token)
         cluster.surfaces.append(_surface(token))
-        when = _date_of(token, anchor)
+        when = _date_of(token, anchor, doc_index)
         if when is not None:
             cluster.dates.append(when)
     facts: list[Fact] = []
+    dateline = _dateline_place(doc, found)
     for cluster in clusters:
         key = _register(cluster, found, gazetteer, anchor=anchor)
         for place, token in cluster.place_tokens:
-            ev = evidence(token.sent, article_id=article_id, rule="event-place", confidence=0.85)
+            ev = doc_index.evidence(token, article_id=article_id, rule="event-place", confidence=0.85)
             facts.append(Fact(key, "heldIn", place, Modality.ASSERTED, ev))
+        lead = _lead_mention(cluster, doc, lexicon=lexicon)
+        if dateline is not None and not cluster.places and lead is not None:
+            ev = doc_index.evidence(lead, article_id=article_id, rule="event-place-dateline", confidence=0.6)
+            facts.append(Fact(key, "heldIn", dateline, Modality.ASSERTED, ev))
     return facts
 
 
-def _named_events(doc: Doc, found: ArticleEntities, lexicon: Lexicon) -> list[_Cluster]:
+def _dateline_place(doc: Doc, found: ArticleEntities) -> str | None:
+    """The city of a wire dateline ("VILNIUS, July 12 -", "SAMARKAND, Uzbekistan -"): the
+    place written in capitals at the very start, before a dash in the first words."""
+    dash = next((t for t in doc[:12] if t.text in {"-", "—", "–", "--"} and t.i > 0 and doc[t.i - 1].whitespace_), None)
+    if dash is None or not doc[0].is_upper:
+        return None
+    keys = [k for k in found.at(0) if found.kind(k) is EntityKind.PLACE]
+    return keys[0] if keys else None
+
+
+def _lead_mention(cluster: _Cluster, doc: Doc, *, lexicon: Lexicon) -> Token | None:
+    """The event's mention in the article's first sentence when the sentence states it as
+    happening (not planned elsewhere, cancelled or past): what a dateline places."""
+    if cluster.event_type not in SELF_STANDING or cluster.year_offset or cluster.historic:
+        return None
+    end = 0
+    for sent in doc.sents:  # the lead sentence, with a dateline the parser split off
+        end = sent.end
+        if len(sent) >= 8:
+            break
+    for token in cluster.tokens:
+        if token.i < end and modality_of(token, lexicon=lexicon) is Modality.ASSERTED:
+            return token
+    return None
+
+
+def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon) -> list[_Cluster]:
     """Events the model names that no event noun of ours heads ("the Korean War", "Battle of Warsaw")."""
     clusters = []
-    for ent in doc.ents:
+    for ent in doc_index.ents:
         if ent.label_ != "EVENT" or _event_type(ent.root, lexicon) is not None or found.at(ent.root.i):
             continue
         name = clean_name(ent.text)
@@ -110,15 +156,33 @@ def _named_events(doc: Doc, found: ArticleEntities, lexicon: Lexicon) -> list[_C
     return clusters
 
 
+def _other_occasion(token: Token) -> int:
+    """+1 for "next year's summit", "the next summit"; -1 for "last year's meeting"; else 0."""
+    for child in token.children:
+        words = {child.lower_}
+        if child.dep_ == "poss" and child.lemma_.lower() == "year":
+            words = {c.lower_ for c in child.children if c.dep_ in {"amod", "det"}}
+        elif child.dep_ != "amod":
+            continue
+        if words & {"next", "following"}:
+            return 1
+        if words & {"last", "previous", "past"}:
+            return -1
+    return 0
+
+
 def _event_type(token: Token, lexicon: Lexicon) -> str | None:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     lemma = token.lemma_.lower()
-    if lemma == "sideline":
-        return None
+    event_type = lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
+    if event_type is None or lemma == "sideline":
+        return None  # most nouns name no event
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in {"news", "press"} for c in token.children):
+        return None  # "a news conference" is where words are said, not a diplomatic event
     if token.lower_ == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
         return None
-    return lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
+    return event_type
 
 
 def _free_for_event(token: Token, found: ArticleEntities) -> bool:
@@ -189,6 +253,35 @@ def _places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
     return places
 
 
+def _clause_places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
+    """Where the clause about the event puts it: "the conference opened in Dubai",
+    "leaders gathered in Glasgow for the conference", "travelled to Jakarta for the summit"."""
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "dobj" and head.lemma_ in EVENT_FRAME_VERBS):
+        verb, preps = head, ("in", "at")
+    elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in GATHERING_VERBS:
+        verb = head.head
+        preps = ("in", "at", "to", "into") if verb.lemma_ in TRAVEL_VERBS else ("in", "at")
+    else:
+        return []
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    return [
+        (k, obj)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for k in found.at(obj.i)
+        if found.kind(k) is EntityKind.PLACE
+    ]
+
+
+def _formal_visit(token: Token, event_type: str) -> bool:
+    """ "a state visit", "an official visit": an event of its own, whoever makes it."""
+    return event_type == "Visit" and any(c.dep_ in {"amod", "compound"} and c.lower_ in {"state", "official"} for c in token.children)
+
+
 def _anchored(token: Token) -> bool:
     head = token.head
     if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in ANCHORING_VERBS:
@@ -235,13 +328,17 @@ def _surface(token: Token) -> str:
     return text
 
 
-def _date_of(token: Token, anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def _date_of(token: Token, anchor: dt.date | None, doc_index: DocIndex) -> tuple[dt.date, dt.date] | None:
     """A date attached to the event noun or to the clause that mentions it."""
     candidates = [token, token.head] if token.head is not token else [token]
     for head in candidates:
+        # a subtree lies within its edges: look at it only when a date starts there
+        dates = {e.start: e for e in doc_index.ents_starting(head.left_edge.i, head.right_edge.i + 1) if e.label_ == "DATE"}
+        if not dates:
+            continue
         for t in head.subtree:
-            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-                span = next(e for e in t.doc.ents if e.start == t.i)
+            if t.i in dates:
+                span = dates[t.i]
                 tense = "future" if any(a.lower_ in {"will", "'ll"} for a in head.children) else None
                 resolved = resolve_date(span.text, anchor=anchor, tense=tense)
                 if resolved is not None:
@@ -265,7 +362,7 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer, *
         label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
         if place_label:
             label += f" in {place_label}"
-    year = cluster.dates[0][0].year if cluster.dates else (anchor.year if anchor and not cluster.historic else None)
+    year = cluster.dates[0][0].year if cluster.dates else (anchor.year + cluster.year_offset if anchor and not cluster.historic else None)
     if cluster.name:
         parts = (cluster.name, year)
     elif place_label:
@@ -280,4 +377,6 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer, *
         found.set_dates(key, *cluster.dates[0])
     for token in cluster.tokens:
         found.link(token.i, key)
+    if cluster.year_offset:
+        found.mark_other_occasion(key)
     return key

@@ -25,12 +25,14 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
     negated = planned = reported = hypothetical = would = False
     token = predicate
     depth = 0
+    from_conj = False  # reached ``token`` from a verb coordinated with it
     while True:
         for child in token.children:
             word = child.lower_
             lemma = child.lemma_.lower()
             if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-                negated = True
+                # "chose not to make the trip and instead flew to India": the negation is the first verb's
+                negated = negated or not from_conj
             elif child.dep_ in {"aux", "auxpass"}:
                 if word in {"will", "shall", "'ll"} or lemma == "go" and child.tag_ == "VBG":
                     planned = True
@@ -38,6 +40,8 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                     would = True  # future in the past ("said he would attend"), unless a condition follows
                 elif word in HYPOTHETICAL_AUX:
                     hypothetical = True
+            elif child.dep_ in {"nsubj", "nsubjpass"} and _no_one(child):
+                negated = True  # "Neither Putin nor Xi attended", "No leader attended"
             elif child.dep_ == "mark" and word in {"if", "unless", "whether"}:
                 hypothetical = True
             elif child.dep_ == "advmod" and lemma in lexicon.reported:
@@ -50,7 +54,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                 planned = True
         lemma = token.lemma_.lower()
         if token is not predicate:
-            if lemma in lexicon.negated and token.pos_ in {"VERB", "AUX"}:
+            if _negating_verb(token, lexicon) and not from_conj:
                 negated = True
             elif lemma in lexicon.hypothetical and token.pos_ in {"VERB", "ADJ"}:
                 hypothetical = True
@@ -58,15 +62,20 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                 planned = True
             elif lemma in lexicon.reported and token.pos_ == "VERB" and depth >= 1:
                 reported = True
+        if token is not predicate and lemma in lexicon.planned and any(c.dep_ == "conj" and c.i > token.i and _negating_verb(c, lexicon) for c in token.children):
+            negated = True  # "had planned to attend but cancelled his trip"
         if token.dep_ in {"ROOT"} or token.head is token or depth > 6:
             break
         # A relative clause states its own fact ("X, who visited Japan, said ..."); a content
         # clause ("reports that X would attend") stays under the frame of its noun's verb.
         if token.dep_ == "relcl" or (token.dep_ == "acl" and not any(c.dep_ == "mark" for c in token.children)):
+            if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.planned:
+                planned = True  # "Sweden's bid to join NATO": the act is intended, not done
             break
         # A noun predicate takes its frame from its own verb only ("will face opposition").
         if predicate.pos_ == "NOUN" and (depth >= 1 or token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}):
             break
+        from_conj = token.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in token.head.children)
         token = token.head
         depth += 1
     if negated:
@@ -80,3 +89,23 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
     if reported:
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _negating_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that denies or cancels what it governs: "cancelled", "ruled out", "called off"."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.negated:
+        return True
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.negated for c in token.children)
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that denies its verb: "neither X nor Y", "no leader", "none of them", "nobody"."""
+    if subject.lower_ in {"none", "nobody", "neither", "no-one"}:
+        return True
+    return any(
+        (c.dep_ in {"preconj", "det"} and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "cc" and c.lower_ == "nor")
+        for c in subject.children
+    )

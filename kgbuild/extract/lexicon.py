@@ -3,11 +3,53 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..resources import data_path
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["BiographyWords", "Lexicon", "StanceWords", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class BiographyWords:
+    """The ``[biography]`` section: words of encyclopedic English (see ``lexicon.toml``)."""
+
+    head_of_state: frozenset[str] = frozenset()
+    monarchs: frozenset[str] = frozenset()
+    royals: frozenset[str] = frozenset()
+    subnational: frozenset[str] = frozenset()
+    office_verbs: frozenset[str] = frozenset()
+    appointment_verbs: frozenset[str] = frozenset()
+    not_yet: frozenset[str] = frozenset()
+    office_fillers: frozenset[str] = frozenset()
+    party_heads: frozenset[str] = frozenset()
+    party_roles: frozenset[str] = frozenset()
+    join_verbs: frozenset[str] = frozenset()
+    found_verbs: frozenset[str] = frozenset()
+    war_heads: frozenset[str] = frozenset()
+    place_named_events: frozenset[str] = frozenset()
+    war_verbs: frozenset[str] = frozenset()
+    event_place_verbs: frozenset[str] = frozenset()
+    succession_verbs: frozenset[str] = frozenset()
+    tenures: dict[str, str] = field(default_factory=dict)  # noun -> office ("presidency" -> "president")
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    """The ``[stances]`` section: words of stances held away from their word (see ``lexicon.toml``)."""
+
+    group_heads: frozenset[str] = frozenset()  # people a demonym does not own ("the Syrian opposition")
+    member_heads: frozenset[str] = frozenset()  # "members of X" stands for X
+    campaign_nouns: frozenset[str] = frozenset()  # "the war against X"
+    campaign_verbs: frozenset[str] = frozenset()  # "joined the fight against X"
+    advocacy_verbs: frozenset[str] = frozenset()  # "called for sanctions on X"
+    rupture_verbs: frozenset[str] = frozenset()  # "suspended aid to X"
+    rupture_nouns: frozenset[str] = frozenset()  # "a suspension of links with X"
+    tie_nouns: frozenset[str] = frozenset()  # what those acts break
+    authored_nouns: frozenset[str] = frozenset()  # "the decision of X" is X's
+    joint_predicates: frozenset[str] = frozenset()  # "X and Y are committed to"
+    joint_nouns: frozenset[str] = frozenset()  # "X and Y reaffirmed their commitment"
+    feelings: dict[str, str] = field(default_factory=dict)  # "appalled" -> opposes
 
 
 @dataclass(frozen=True)
@@ -42,6 +84,8 @@ class Lexicon:
     reported: frozenset[str]
     hypothetical: frozenset[str]
     negated: frozenset[str]
+    biography: BiographyWords = field(default_factory=BiographyWords)
+    stances: StanceWords = field(default_factory=lambda: StanceWords())
 
 
 def _by_relation(section: dict) -> dict[str, str]:
@@ -95,4 +139,10 @@ def load_lexicon() -> Lexicon:
         reported=frozenset(modality["reported"]),
         hypothetical=frozenset(modality["hypothetical"]),
         negated=frozenset(modality["negated"]),
+        stances=StanceWords(
+            **{name: dict(words) if isinstance(words, dict) else frozenset(words) for name, words in raw["stances"].items()}
+        ),
+        biography=BiographyWords(
+            **{name: dict(words) if isinstance(words, dict) else frozenset(words) for name, words in raw["biography"].items()}
+        ),
     )

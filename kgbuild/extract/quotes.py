@@ -36,10 +36,13 @@ Rules (the ``rule`` field of each quote):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
+
+from .docindex import DocIndex
 
 __all__ = ["MIN_UNATTRIBUTED_WORDS", "Quote", "SPEECH_VERBS", "extract_quotes"]
 
@@ -116,13 +119,15 @@ class _Attribution:
     end: int  # last token of the quote and its attribution
 
 
-def extract_quotes(doc: Doc) -> Iterator[Quote]:
+def extract_quotes(doc: Doc, *, doc_index: DocIndex | None = None) -> Iterator[Quote]:
     """Direct quotes and reported speech in ``doc``, in text order.
 
     ``doc`` needs a dependency parse (``pos``, ``dep``, ``head``, ``lemma``).
     """
-    marks = _quotation_marks(doc.text)
-    found = [*_direct_quotes(doc, marks), *_reported_speech(doc, marks)]
+    if doc_index is None:
+        doc_index = DocIndex(doc)
+    marks = _quotation_marks(doc_index.text)
+    found = [*_direct_quotes(doc, marks, doc_index), *_reported_speech(doc, marks, doc_index)]
     yield from sorted(found, key=lambda quote: (quote.start_char, not quote.direct))
 
 
@@ -148,29 +153,35 @@ def _by_open(marks: _Marks) -> int:
     return marks.open
 
 
-def _direct_quotes(doc: Doc, all_marks: list[_Marks]) -> Iterator[Quote]:
+def _direct_quotes(doc: Doc, all_marks: list[_Marks], doc_index: DocIndex) -> Iterator[Quote]:
     previous: _Attribution | None = None
     opens = frozenset(m.open for m in all_marks)
+    text = doc_index.text
     for marks in all_marks:
-        bounds = _content_bounds(doc.text, marks)
+        bounds = _content_bounds(text, marks)
         if bounds is None:
             continue
         start, end = bounds
         open_tok = _token_at(doc, marks.open)
         close_tok = _token_at(doc, marks.close)
         found = (
-            _cue_after(doc, close_tok, opens)
+            _cue_after(doc, close_tok, opens, doc_index)
             or _cue_before(doc, open_tok, close_tok)
             or _embedding_cue(doc, marks, open_tok, close_tok)
             or _continuation(doc, previous, open_tok, close_tok)
         )
+        if found is not None and found.rule == "direct-according-to":
+            # X said the talks had “made progress,” according to CCTV: the words are X's
+            embedded = _embedding_cue(doc, marks, open_tok, close_tok)
+            if embedded is not None and embedded.speaker is not None:
+                found = embedded
         previous = found
         if found is None:
-            if marks.single or len(doc.text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
+            if marks.single or len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
                 continue
             found = _Attribution(None, "", "direct-unattributed", close_tok.i)
         yield Quote(
-            text=doc.text[start:end],
+            text=text[start:end],
             start_char=start,
             end_char=end,
             speaker=found.speaker,
@@ -190,9 +201,9 @@ def _content_bounds(text: str, marks: _Marks) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _cue_after(doc: Doc, close_tok: Token, opens: frozenset[int]) -> _Attribution | None:
+def _cue_after(doc: Doc, close_tok: Token, opens: frozenset[int], doc_index: DocIndex) -> _Attribution | None:
     """A speech verb right after the closing mark, with its subject."""
-    tail = _tail(doc, close_tok, opens)
+    tail = _tail(doc, close_tok, opens, doc_index)
     if not tail:
         return None
     words = [tok for tok in tail if not tok.is_punct]
@@ -217,18 +228,18 @@ def _cue_after(doc: Doc, close_tok: Token, opens: frozenset[int]) -> _Attributio
     return None
 
 
-def _tail(doc: Doc, close_tok: Token, opens: frozenset[int]) -> list[Token]:
+def _tail(doc: Doc, close_tok: Token, opens: frozenset[int], doc_index: DocIndex) -> list[Token]:
     """Tokens after the closing mark up to the end of their sentence.
 
     Stops at a paragraph break or the opening mark of another quote.
     """
     if close_tok.i + 1 >= len(doc):
         return []
-    sent_end = doc[close_tok.i + 1].sent.end
+    sent_end = doc_index.sentence(doc[close_tok.i + 1]).end
     tail: list[Token] = []
     for tok in doc[close_tok.i + 1 : sent_end]:
         paragraph_break = tok.is_space and "\n" in tok.text
-        if paragraph_break or any(tok.idx <= o < tok.idx + len(tok) for o in opens):
+        if paragraph_break or any(char in opens for char in range(tok.idx, tok.idx + len(tok))):
             break
         tail.append(tok)
     return tail
@@ -277,11 +288,19 @@ def _continuation(
 # -- reported speech ----------------------------------------------------------
 
 
-def _reported_speech(doc: Doc, marks: list[_Marks]) -> Iterator[Quote]:
-    def quoted(char: int) -> bool:
-        return any(m.holds(char) for m in marks)
+def _reported_speech(doc: Doc, marks: list[_Marks], doc_index: DocIndex) -> Iterator[Quote]:
+    # The passages do not overlap and are in text order: the one that can hold
+    # a character is the last to open before it.
+    opens = [m.open for m in marks]
 
-    for tok in doc:
+    def quoted(char: int) -> bool:
+        n = bisect_left(opens, char) - 1
+        return n >= 0 and marks[n].holds(char)
+
+    text = doc_index.text
+    for tok in doc_index.tokens_with(pos={"VERB"}, lower={"according"}):
+        if not _is_speech_verb(tok) and tok.lower_ != "according":
+            continue  # only speech verbs and "according to" report speech
         if quoted(tok.idx):
             continue  # speech reported inside a quote is the quoted speaker's claim
         found: list[Quote | None] = []
@@ -299,7 +318,7 @@ def _reported_speech(doc: Doc, marks: list[_Marks]) -> Iterator[Quote]:
                 )
         # A clause that starts inside quotation marks is a direct quote's.
         yield from (
-            _close_quote(q, marks, doc.text)
+            _close_quote(q, marks, text)
             for q in found
             if q is not None and not quoted(q.start_char)
         )
@@ -337,7 +356,7 @@ def _span_quote(span: Span, *, speaker: int | None, cue: str, rule: str) -> Quot
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = span.doc.text[start:end]
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
     return Quote(text, start, end, speaker, cue, rule, direct=False)
 
 
@@ -365,6 +384,11 @@ def _according_to_clause(according: Token) -> Span | None:
         head = head.head
     if head == according:
         return None
+    speech = head
+    while not _is_speech_verb(speech) and speech.dep_ == "ccomp" and speech.head != speech:
+        speech = speech.head
+    if _is_speech_verb(speech) and _subject_of(speech) is not None:
+        return None  # "X said ..., according to CCTV": X is the speaker, CCTV only the channel
     doc = according.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     while start < end and doc[start].is_punct:
@@ -403,6 +427,9 @@ def _subject_of(verb: Token) -> Token | None:
     """The speaker of a speech verb: its subject, its agent, or its conjunct head's subject."""
     for child in verb.children:
         if child.dep_ == "nsubj":
+            # "Wang Yi, who told him that ...": the relative pronoun stands for the noun it follows
+            if verb.dep_ == "relcl" and child.lower_ in {"who", "which", "that"} and verb.head != verb:
+                return verb.head
             return child
     for child in verb.children:
         if child.dep_ == "agent":

@@ -9,11 +9,13 @@ Direction follows the syntax: the passive "X was condemned by Y" gives
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality
+from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factuality import modality_of
 from .lexicon import Lexicon
@@ -33,19 +35,140 @@ TARGET_PREPS = ("to", "against", "with", "on", "over", "by", "for", "behind", "r
 NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Modifiers that name who a stance target belongs to ("Russia's invasion", "a US offer").
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+#: Stance verbs that take a stance only on an agent they press, never on a topic ("urged restraint").
+AGENT_ONLY_STANCE_VERBS = frozenset({"urge", "press", "pressure", "call", "insist", "encourage"})
+#: Verbs whose organisation subject has the countries they name as members ("the Quad groups A and B").
+GROUPING_VERBS = frozenset({"group", "comprise", "include", "unite", "gather"})
+#: Nouns naming who hosts an event, in apposition or as a copula's complement ("X, the host,").
+HOST_NOUNS = frozenset({"host", "organiser", "organizer"})
+#: Nouns of taking part whose "at EVENT" names what their possessor attends ("his appearance at the Assembly").
+PARTICIPATION_NOUNS = frozenset({"appearance", "participation", "attendance", "presence", "debut"})
+#: Phrasal verbs whose particle changes the stance of their verb ("stand up to", "call out", "back down").
+PHRASAL_STANCES: dict[tuple[str, str], str | None] = {
+    ("stand", "up"): "opposes",
+    ("call", "out"): "opposes",
+    ("back", "down"): None,
+    ("back", "off"): None,
+    ("back", "away"): None,
+}
+PHRASAL_STANCE_VERBS = frozenset(verb for verb, _ in PHRASAL_STANCES)
 #: Longest topic label kept, in words, for stance targets that are no entity.
 MAX_TOPIC_WORDS = 12
 
 
-def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None) -> list[Fact]:
     """attends, hosts, meets, visits, supports, opposes and cooperatesWith facts."""
+    if doc_index is None:
+        doc_index = DocIndex(doc)
     facts: list[Fact] = []
     for token in doc:
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.lower_ == "present"):
-            facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id))
+            facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
         elif token.pos_ == "NOUN":
-            facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id))
+            facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    facts.extend(_taking_part_facts(doc, found, lexicon=lexicon, article_id=article_id))
+    facts.extend(_membership_facts(doc, found, lexicon=lexicon, article_id=article_id))
     return facts
+
+
+def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    """Membership in news shapes: "the Quad, which groups Australia, India, Japan and the
+    United States"; "South Africa, as a member of the ICC, ..."; "was admitted as a member of the G20"."""
+    org_kinds = {EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in GROUPING_VERBS:
+            orgs = [(k, t) for k, t in _agents(subjects(token), found) if found.kind(k) in org_kinds]
+            members = [(k, t) for k, t in _agents(objects(token), found) if found.kind(k) is EntityKind.COUNTRY]
+            for org, _ in orgs:
+                for member, _ in members:
+                    yield _fact(member, "memberOf", org, token, rule="membership-grouping", confidence=0.8, lexicon=lexicon, article_id=article_id)
+        elif token.lower_ == "as" and token.dep_ == "prep":
+            for noun in token.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in {"member", "ally", "signatory"}:
+                    continue
+                orgs = [k for _, t in prep_objects(noun, "of") for k in found.at(t.i) if found.kind(k) in org_kinds]
+                verb = token.head
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:  # Token objects are not interned
+                    verb = verb.head
+                members = [k for k, _ in _agents(subjects(verb), found) if found.kind(k) is not EntityKind.PERSON]
+                for member in members:
+                    for org in orgs:
+                        if member != org:
+                            yield _fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id)
+
+
+def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    """Taking part where the event is not the verb's object: "Lula and Modi also attended"
+    (the event the article is about), "sent Premier Li Qiang", "was represented by Lavrov",
+    "Lavrov led Russia's delegation", "his appearance at the Assembly", and meetings
+    by handshake ("Biden and Xi shook hands")."""
+    mentions = [(t.i, k) for t in doc for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in HOST_NOUNS and token.pos_ == "NOUN" and (token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ == "be"):
+            # "Cyril Ramaphosa, the host,", "Sanchez, the summit's host,", "X was the host"
+            hosts = [token.head] if token.dep_ == "appos" else [c for c in token.head.children if c.dep_ == "nsubj"]
+            named = [k for c in token.children if c.dep_ in {"poss", "compound"} for k in found.at(c.i) if found.kind(k) is EntityKind.EVENT]
+            event = named[0] if named else _event_in_view(token, mentions, found, same_sentence=False)
+            for host, _ in _agents(hosts, found):
+                if event is not None:
+                    yield _fact(host, "hosts", event, token, rule="host-noun", confidence=0.75, lexicon=lexicon, article_id=article_id)
+            continue
+        if token.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
+            events = [k for _, t in prep_objects(token, "at", "in", "to") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
+            for agent, _ in _agents([c for c in token.children if c.dep_ == "poss"], found):
+                for event in events:
+                    yield _fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
+            continue
+        if token.pos_ != "VERB":
+            continue
+        objs = [c for c in token.children if c.dep_ == "dobj"]
+        if lemma == "shake" and any(o.lower_ == "hands" for o in objs):
+            agents = _agents(subjects(token), found)
+            partners = _agents([t for _, t in prep_objects(token, "with")], found)
+            if partners:
+                yield from (_fact(a, "meets", p, token, rule="handshake", confidence=0.75, lexicon=lexicon, article_id=article_id) for a, _ in agents for p, _ in partners if a != p)
+            elif len(agents) > 1:
+                yield from _pairwise(agents, "meets", token, rule="handshake", lexicon=lexicon, article_id=article_id)
+            continue
+        takers: list[tuple[str, Token]] = []
+        if lemma == "attend" and not [o for o in objs if o.ent_type_ != "DATE"] and not _event_targets(token, [], found):
+            takers = _agents(subjects(token), found)  # "Lula and Modi also attended"
+        elif lemma == "send" and not any(p == "to" for p, _ in prep_objects(token, "to")):
+            people = [t for o in objs for t in (o, *(c for c in o.children if c.dep_ == "appos"))]
+            takers = [(k, t) for k, t in _agents(people, found) if found.kind(k) is EntityKind.PERSON]
+        elif lemma == "represent" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
+            takers = [(k, t) for k, t in _agents([t for _, t in prep_objects(token, "by")], found) if found.kind(k) is EntityKind.PERSON]
+        elif lemma == "lead" and any(o.lemma_.lower() in {"delegation", "delegations"} for o in objs):
+            takers = _agents(subjects(token), found)
+        if not takers:
+            continue
+        event = _event_in_view(token, mentions, found, same_sentence=lemma != "attend")
+        if event is None:
+            continue
+        for taker, _ in takers:
+            yield _fact(taker, "attends", event, token, rule=f"takes-part/{lemma}", confidence=0.7, lexicon=lexicon, article_id=article_id)
+
+
+def _event_in_view(verb: Token, mentions: list[tuple[int, str]], found: ArticleEntities, *, same_sentence: bool) -> str | None:
+    """The event a sentence is about: one at the verb ("at the summit"), else (with
+    ``same_sentence``) the first one its sentence names, else the one the article has named
+    most often so far (the latest of those), never another year's occasion."""
+    at = _event_targets(verb, [], found)
+    if at:
+        return at[0]
+    mentions = [(i, k) for i, k in mentions if not found.is_other_occasion(k)]
+    sent = verb.sent
+    here = [k for i, k in mentions if sent.start <= i < sent.end]
+    if here and same_sentence:
+        return here[0]
+    before = [(i, k) for i, k in mentions if i < sent.start]
+    if not before:
+        return None
+    counts = Counter(k for _, k in before)
+    latest = {k: i for i, k in before}
+    return max(counts, key=lambda k: (counts[k], latest[k]))
 
 
 def _keys(token: Token, found: ArticleEntities, kinds: frozenset[EntityKind]) -> list[str]:
@@ -56,19 +179,18 @@ def _agents(tokens: list[Token], found: ArticleEntities) -> list[tuple[str, Toke
     return [(k, t) for t in tokens for k in _keys(t, found, AGENT_KINDS)]
 
 
-def _fact(subject: str, relation: str, obj: str, predicate: Token, *, rule: str, confidence: float, lexicon: Lexicon, article_id: str, refinement: str | None = None, modality: Modality | None = None) -> Fact:
-    return Fact(
-        subject,
-        relation,
-        obj,
-        modality or modality_of(predicate, lexicon=lexicon),
-        evidence(predicate.sent, article_id=article_id, rule=rule, confidence=confidence),
-        refinement,
-    )
+def _fact(subject: str, relation: str, obj: str, predicate: Token, *, rule: str, confidence: float, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None, refinement: str | None = None, modality: Modality | None = None) -> Fact:
+    if doc_index is None:  # a rule without the article's index
+        ev = evidence(predicate.sent, article_id=article_id, rule=rule, confidence=confidence)
+    else:
+        ev = doc_index.evidence(predicate, article_id=article_id, rule=rule, confidence=confidence)
+    return Fact(subject, relation, obj, modality or modality_of(predicate, lexicon=lexicon), ev, refinement)
 
 
-def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     lemma = verb.lemma_.lower()
+    if not _is_relation_verb(lemma, lexicon) and not _event_targets(verb, [], found):
+        return  # no rule below reads this verb: spare the search for its agents
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     # "the summit hosted by India": a passive participle modifying its target
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
@@ -80,10 +202,11 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         else:
             targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     else:
-        agents = _agents(subjects(verb), found)
+        subject_tokens = subjects(verb)
+        agents = _agents(subject_tokens, found)
         # "Alongside Kishida, leaders will be present": the companion acts too.
         agents += _agents([t for p, t in prep_objects(verb, "alongside") ], found)
-        for subject_token in subjects(verb):
+        for subject_token in subject_tokens:
             agents += _agents([t for p, t in prep_objects(subject_token, "with", "alongside")], found)
         targets = objects(verb)
     if not agents:
@@ -95,37 +218,41 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         if lemma in lexicon.host_verbs:
             for agent, _ in agents:
                 for event in events:
-                    yield _fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id)
+                    yield _fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         elif lemma != "hold":  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
             negative = lemma in lexicon.attend_negative
             confidence = 0.9 if lemma in lexicon.attend_verbs else 0.6
-            for agent, _ in agents:
+            for agent, agent_token in agents:
                 for event in events:
-                    yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, modality=Modality.NEGATED if negative else None)
+                    if found.event_type(event) == "Visit" or _own_event(agent, verb, event, found):
+                        continue  # a visit is made, not attended; NATO does not attend "its summit"
+                    yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=Modality.NEGATED if negative else None)
     # "Biden hosted Kishida": a host meets its guest
-    if lemma in lexicon.host_verbs and not events:
+    if lemma in lexicon.host_verbs:  # "welcomed Modi for a state visit": the guest is met too
         for agent, _ in agents:
             for guest, _ in _agents(targets, found):
                 if guest != agent and found.kind(guest) is EntityKind.PERSON:
-                    yield _fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id)
+                    yield _fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # meets
-    if lemma in lexicon.meet_verbs or lemma == "join":
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if (lemma in lexicon.meet_verbs or lemma == "join") and particle not in {"off", "out"}:  # "called off", "call out"
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
         partners += _agents([t for _, t in prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
-            for obj in objects(verb):
+            for obj in _with_measured(objects(verb)):
                 if obj.lemma_.lower() in lexicon.meet_nouns or obj.lower_ in lexicon.meet_nouns:
                     partners += _agents([t for _, t in prep_objects(obj, "with")], found)
         elif lemma not in {"meet", "talk", "speak", "confer"} and not partners:
             partners = []
-        if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns for _, o in prep_objects(verb, "for")):
+        if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for _, o in prep_objects(verb, "for")):
             partners += _agents(targets, found)  # "joined X for talks"
-        if lemma in {"meet", "talk", "confer"} and not partners and len(agents) > 1:
-            yield from _pairwise(agents, "meets", verb, rule="meet-coordinated", lexicon=lexicon, article_id=article_id)
+        talks = lemma in {"hold", "have"} and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for o in _with_measured(objects(verb)))
+        if (lemma in {"meet", "talk", "confer", "speak"} or talks) and not partners and len(agents) > 1:
+            yield from _pairwise(agents, "meets", verb, rule="meet-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         for agent, _ in agents:
             for partner, _ in partners:
                 if partner != agent:
-                    yield _fact(agent, "meets", partner, verb, rule="meet-verb", confidence=0.85, lexicon=lexicon, article_id=article_id)
+                    yield _fact(agent, "meets", partner, verb, rule="meet-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # visits
     if lemma in lexicon.visit_verbs:
         places = [(k, t) for t in (targets if lemma in {"visit", "tour"} else []) for k in _keys(t, found, PLACE_KINDS)]
@@ -135,40 +262,102 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for agent, _ in agents:
             for place, _ in places:
                 if place != agent:
-                    yield _fact(agent, "visits", place, verb, rule="visit-verb", confidence=0.85, lexicon=lexicon, article_id=article_id)
+                    yield _fact(agent, "visits", place, verb, rule="visit-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # stances and cooperation
-    relation = lexicon.stance_verbs.get(lemma)
+    relation = PHRASAL_STANCES.get((lemma, particle), lexicon.stance_verbs.get(lemma)) if particle else lexicon.stance_verbs.get(lemma)
     if relation is not None and not (events and attending):
         refinement = lexicon.refinements.get(lemma)
         stance_targets = list(targets) + [t for _, t in prep_objects(verb, *TARGET_PREPS) if not passive]
+        act_targets: list[Token] = []  # the act threatened or refused, and whom it is aimed at
         if lemma in lexicon.intent_verbs:
             # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
             for clause in verb.children:
                 if clause.dep_ == "xcomp":
-                    stance_targets += objects(clause)
-                    stance_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from")]
+                    act_targets += objects(clause)
+                    act_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from")]
+                    act_targets += [t for o in objects(clause) for _, t in prep_objects(o, "on", "to")]  # "to impose sanctions on X"
+                    # "threatened to cut relations with Congo", "refused to deploy troops in Iraq"
+                    act_targets += [
+                        t for o in objects(clause) for p, t in prep_objects(o, "with", "against", "in")
+                        if any(found.kind(k) is (EntityKind.COUNTRY if p == "in" else found.kind(k)) for k in found.at(t.i))
+                    ]
         if lemma in lexicon.clause_target_verbs:
             # "demanded that Iraq comply", "urged Iran to": the one pressed is the clause's subject
             for clause in verb.children:
                 if clause.dep_ in {"ccomp", "xcomp"}:
                     stance_targets += [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
-        objs = [(found.government_of(k), t) for t in stance_targets for k in found.at(t.i)]
+        objs = [(found.government_of(k), t) for t in stance_targets + act_targets for k in found.at(t.i)]
         objs = [(k, t) for k, t in objs if k not in {a for a, _ in agents}]
         if not objs:
-            objs = [(_topic(t, found), t) for t in stance_targets if t.pos_ in {"NOUN", "PROPN"}]
-            objs = [(k, t) for k, t in objs if k]
+            # with a direct object, a prepositional phrase gives the reason, not the target
+            # ("jailed X on charges of treason", "blamed X for the bombing")
+            pool = [t for t in stance_targets if t in targets and t.i > verb.i] or stance_targets
+            if lemma in lexicon.clause_target_verbs:
+                # what is demanded is not opposed ("demanded an apology"); whom it is asked of is
+                act_targets = act_targets + [t for o in pool for t in [o, *(t for _, t in prep_objects(o, "with", "to", "from"))]]
+                pool = []
+            objs = [(_topic(t, found, lexicon=lexicon), t) for t in pool if t.pos_ in {"NOUN", "PROPN"}]
+            # the act threatened or refused is not the target ("threatened to launch an offensive"): whom it hits is
+            objs += [
+                (k, t)
+                for t in act_targets
+                if t.pos_ in {"NOUN", "PROPN"}
+                for k in ([found.government_of(k) for k in found.at(t.i)] or [_topic(t, found, lexicon=lexicon)])
+                if k not in {a for a, _ in agents}
+            ]
+            groups = lexicon.stances.group_heads
+            objs = [(k, t) for k, t in objs if k and (t not in act_targets or found.kind(k) in AGENT_KINDS or t.lemma_.lower() in groups)]
+            if lemma in AGENT_ONLY_STANCE_VERBS or (lemma in lexicon.intent_verbs and relation == "opposes"):
+                # "urged world leaders to act", "declined to give him a joint address": no stance on a topic,
+                # but on a group of people ("threatened to shell Iraqi towns")
+                objs = [(k, t) for k, t in objs if found.kind(k) in AGENT_KINDS or t.lemma_.lower() in groups]
         agent_objects = [o for o in objs if found.kind(o[0]) in AGENT_KINDS]
         if relation == "cooperatesWith" and not agent_objects and len(agents) > 1:
-            yield from _pairwise(agents, relation, verb, rule="cooperate-coordinated", lexicon=lexicon, article_id=article_id, refinement=refinement)
+            yield from _pairwise(agents, relation, verb, rule="cooperate-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
         for agent, _ in agents:
             for obj, _ in objs:
                 if relation == "cooperatesWith" and found.kind(obj) not in AGENT_KINDS:
                     continue
-                yield _fact(agent, relation, obj, verb, rule=f"{relation}-verb", confidence=0.75, lexicon=lexicon, article_id=article_id, refinement=refinement)
+                yield _fact(agent, relation, obj, verb, rule=f"{relation}-verb", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
+
+
+def _is_relation_verb(lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a rule of :func:`_verb_facts` other than "acts at an event" reads this verb.
+
+    Each branch there asks for one of these word lists; keep this in step with them.
+    """
+    return (
+        lemma in lexicon.attend_verbs
+        or lemma in lexicon.host_verbs
+        or lemma in lexicon.meet_verbs
+        or lemma == "join"
+        or lemma in lexicon.visit_verbs
+        or lemma in lexicon.stance_verbs
+        or lemma in PHRASAL_STANCE_VERBS
+    )
+
+
+def _own_event(agent: str, verb: Token, event: str, found: ArticleEntities) -> bool:
+    """Whether the verb names the event as the agent's own ("the alliance will invite them at its summit")."""
+    for token in verb.subtree:
+        if event in found.at(token.i):
+            owners = [k for c in token.children if c.dep_ == "poss" for k in found.at(c.i)]
+            if agent in owners or (owners == [] and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children) and found.kind(agent) in {EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION}):
+                return True
+    return False
+
+
+def _with_measured(tokens: list[Token]) -> list[Token]:
+    """Objects and what their "of" measures: "held seven hours of talks", "two rounds of talks"."""
+    return [*tokens, *(t for o in tokens for _, t in prep_objects(o, "of"))]
 
 
 def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities) -> list[str]:
     """Events the verb's object or prepositional phrases name ("attend the summit", "at the summit")."""
+    # What is read below is a target or lies in the verb's subtree: most verbs have no event there.
+    nearby = [*(t.i for t in targets), *range(verb.left_edge.i, verb.right_edge.i + 1)]
+    if not any(found.kind(k) is EntityKind.EVENT for i in nearby for k in found.at(i)):
+        return []
     tokens = list(targets)
     for prep, obj in prep_objects(verb, *AT_EVENT_PREPS):
         tokens.append(obj)
@@ -182,16 +371,31 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities) ->
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
 
 
-def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, refinement=None):
+def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_index=None, refinement=None):
     keys = list(dict.fromkeys(k for k, _ in agents))
     for n, a in enumerate(keys):
         for b in keys[n + 1 :]:
-            yield _fact(a, relation, b, predicate, rule=rule, confidence=0.8, lexicon=lexicon, article_id=article_id, refinement=refinement)
+            yield _fact(a, relation, b, predicate, rule=rule, confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
 
 
-def _topic(token: Token, found: ArticleEntities) -> str | None:
+def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
+    # "rejected Maliki's choice, General Farid": the apposition names whom it is about
+    named = [k for c in token.children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
+    if named:
+        return found.government_of(named[0])
+    lemma = token.lemma_.lower()
+    words = lexicon.stances if lexicon is not None else None
+    if words is not None and (lemma in words.member_heads or token.lower_ in words.member_heads):
+        # "arrested members of the Brotherhood": against the group they belong to
+        bodies = {found.government_of(k) for _, t in prep_objects(token, "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS}
+        if len(bodies) == 1:
+            return bodies.pop()
+    if words is not None and (lemma in words.group_heads or token.lower_ in words.group_heads):
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+            return None  # "urged its citizens to leave": the agent's own people, no target
+        return _topic_entity(token, found)  # "the Syrian opposition" is not Syria
     owners = [
         k
         for child in token.children
@@ -200,6 +404,18 @@ def _topic(token: Token, found: ArticleEntities) -> str | None:
         if found.kind(k) in AGENT_KINDS
     ]
     owners += [k for _, t in prep_objects(token, "by", "from") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    if words is not None and lemma in words.authored_nouns:
+        # "the decision of President X", "a proposal of Japan": "of" names the author
+        owners += [k for _, t in prep_objects(token, "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    if not owners and token.dep_ == "conj":
+        # "Iraqi unity and sovereignty": the second noun shares the first one's owner; without
+        # one, the first noun's phrase already names both ("the use or threat of nuclear arms")
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.i != token.i and first.pos_ == "NOUN" and not found.at(first.i):
+            owned = _topic(first, found, lexicon=lexicon)
+            return owned if owned is not None and found.kind(owned) in AGENT_KINDS else None
     if len(set(owners)) == 1:
         return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
     return _topic_entity(token, found)
@@ -223,8 +439,8 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     parts: list[str] = []
     for n, t in enumerate(words):
         keys = found.at(t.i)
-        if t.dep_ == "det" and n + 1 < len(words) and found.at(words[n + 1].i):
-            continue
+        if t.dep_ == "det" and n + 1 < len(words) and len(found.at(words[n + 1].i)) == 1 and words[n + 1].pos_ == "NOUN":
+            continue  # "the alliance's activities" -> "NATO's activities"
         if len(keys) == 1 and t.pos_ == "NOUN":
             parts.append(found.label(keys[0]))
         else:
@@ -235,7 +451,7 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     return found.add(EntityKind.TOPIC, label, surface=label)
 
 
-def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "talks with Kishida", "a call with Macron": whoever holds or travels for them meets the partner."""
     partners = _agents([t for _, t in prep_objects(noun, "with")], found)
     if not partners:
@@ -249,10 +465,10 @@ def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon
     for agent, _ in agents:
         for partner, _ in partners:
             if partner != agent:
-                yield _fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
+                yield _fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality_of(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
 
 
-def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "his visit to Tokyo", "a trip by Biden to Hanoi", "Biden's state visit to India"."""
     visitors = _agents([c for c in noun.children if c.dep_ == "poss"], found)
     visitors += _agents([t for _, t in prep_objects(noun, "by", "of")], found)
@@ -260,24 +476,26 @@ def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, 
     for visitor, _ in visitors:
         for place, _ in places:
             if place != visitor:
-                yield _fact(visitor, "visits", place, noun, rule="visit-noun", confidence=0.8, lexicon=lexicon, article_id=article_id)
+                yield _fact(visitor, "visits", place, noun, rule="visit-noun", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     lemma = noun.lemma_.lower()
     relation = lexicon.stance_nouns.get(lemma) or lexicon.stance_nouns.get(noun.lower_)
+    if relation is None and lemma not in lexicon.visit_nouns and lemma not in lexicon.meet_nouns and noun.lower_ not in lexicon.meet_nouns:
+        return  # a noun no rule below reads
     if lemma in lexicon.visit_nouns:
-        yield from _visit_noun_facts(noun, found, lexicon=lexicon, article_id=article_id)
+        yield from _visit_noun_facts(noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         return
     # "relations between Japan and NATO", "a meeting between Biden and Xi"
     between = _agents([t for _, t in prep_objects(noun, "between", "among")], found)
     hostile = any(c.lower_ in lexicon.hostile_modifiers for c in noun.children)
-    if len(between) > 1 and not hostile and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns):
+    if len(between) > 1 and not hostile and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns):
         rel = "cooperatesWith" if relation == "cooperatesWith" else "meets"
-        yield from _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id)
+        yield from _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         return
     if lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns:
-        yield from _meeting_noun_facts(noun, found, lexicon=lexicon, article_id=article_id)
+        yield from _meeting_noun_facts(noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     if relation is None:
         return
     # "objections from Beijing", "the support of Xi for Putin", "China's opposition to"
@@ -299,10 +517,10 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     objs = [(found.government_of(k), t) for t in targets for k in found.at(t.i)]
     objs = [(k, t) for k, t in objs if k not in agent_keys]
     if not objs:
-        objs = [(k, t) for t in targets if (k := _topic(t, found))]
+        objs = [(k, t) for t in targets if (k := _topic(t, found, lexicon=lexicon))]
     refinement = lexicon.noun_refinements.get(lemma)
     for agent, _ in agents:
         for obj, _ in objs:
             if relation == "cooperatesWith" and found.kind(obj) not in AGENT_KINDS:
                 continue
-            yield _fact(agent, relation, obj, noun, rule=f"{relation}-noun", confidence=0.7, lexicon=lexicon, article_id=article_id, refinement=refinement)
+            yield _fact(agent, relation, obj, noun, rule=f"{relation}-noun", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)

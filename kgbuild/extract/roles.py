@@ -14,12 +14,13 @@ A former office ("a former minister") gives no current position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..facts import EntityKind, Fact, Modality, entity_key
+from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
 from ..gazetteer import Gazetteer
+from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
 from .syntax import conjuncts, evidence
@@ -36,6 +37,12 @@ MEMBERSHIP_NOUNS = {"member": "memberOf", "ally": "memberOf", "partner": "partne
 #: Generic heads that name an unnamed office holder only together with a country.
 UNNAMED_HEADS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "minister", "emir", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy"})
 
+#: First and last words of names read with "the" ("the United States", "the Czech Republic", "the African Union").
+THE_FIRST_WORDS = frozenset({"United", "European", "Holy", "Central", "Democratic", "Dominican", "Gambia"})
+THE_LAST_WORDS = frozenset({"Republic", "Union", "Nations", "Kingdom", "Emirates", "Islands", "Commission", "Council", "Parliament", "Bank", "Organization", "Organisation", "Court", "Assembly", "Fund", "Community"})
+#: Words that make a noun phrase a description rather than an office title.
+NOT_AN_OFFICE = frozenset({"only", "sole"})
+
 #: Words that belong to an office's name when they modify its head ("foreign minister").
 OFFICE_MODIFIERS = frozenset({"prime", "supreme", "vice", "deputy", "foreign", "defence", "defense", "finance", "interior", "trade", "chief", "crown"})
 
@@ -50,31 +57,38 @@ class _Title:
 
 
 def extract_roles(
-    doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str
+    doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None
 ) -> list[Fact]:
     """Position, leader and citizenship facts; links "the president" and unnamed leaders to people."""
+    if doc_index is None:
+        doc_index = DocIndex(doc)
     facts: list[Fact] = []
     holders: dict[str, list[str]] = {}  # office (lower) -> person keys, in order of mention
     for root, person in _person_roots(doc, found):
         for rule, title in _titles_of(root, found, gazetteer=gazetteer, lexicon=lexicon):
-            if title.former:
-                continue
-            facts.extend(_facts_for(person, title, found, rule=rule, lexicon=lexicon, article_id=article_id))
+            if title.former or {"member", "members"} & set(title.office.lower().split()):
+                continue  # a former office is no current one; "a member of X" is a membership (see _descriptions)
+            if title.holder_of is None and title.office.lower() in lexicon.org_only_leader_titles:
+                title = replace(title, holder_of=_organisation_headed(title.office, found, gazetteer))
+            facts.extend(_facts_for(person, title, found, rule=rule, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
             if rule == "title-before-name":
                 # "Japanese Prime Minister Fumio Kishida" is a surface form of the person too
                 found.add(EntityKind.PERSON, found.label(person), surface=f"{title.surface} {_name_text(root, person, found)}", key=person)
             holders.setdefault(title.office.lower(), []).append(person)
             found.link(title.anchor.i, person)
-    facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id))
-    facts.extend(_descriptions(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id))
+    facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    facts.extend(_descriptions(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 
-def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     """What an apposition or copula says of an agent: "X, a Norwegian politician",
     "Norway is a member of NATO", "X was a politician for the Labour Party"."""
     facts: list[Fact] = []
-    for token in doc:
+    for i in range(len(doc)):
+        if not found.at(i):
+            continue  # not a mention
+        token = doc[i]
         keys = [k for k in found.at(token.i) if found.kind(k) in AGENT_KINDS]
         if not keys or token.pos_ == "PRON" or (token.dep_ == "compound" and found.at(token.head.i) == found.at(token.i)):
             continue
@@ -87,7 +101,7 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
             former = any(c.lower_ in lexicon.former for c in noun.lefts)
             if former:
                 continue
-            ev = evidence(noun.sent, article_id=article_id, rule="description", confidence=0.7)
+            ev = doc_index.evidence(noun, article_id=article_id, rule="description", confidence=0.7)
             lemma = noun.lemma_.lower()
             countries = [] if lemma in MEMBERSHIP_NOUNS else _countries_of(noun, found, gazetteer=gazetteer)
             for key in keys:
@@ -122,10 +136,11 @@ def _name_text(root: Token, person: str, found: ArticleEntities) -> str:
 
 def _person_roots(doc: Doc, found: ArticleEntities):
     """(root token, person key) of each multi- or single-token person mention."""
-    for token in doc:
-        keys = found.at(token.i)
+    for i in range(len(doc)):
+        keys = found.at(i)
         if len(keys) != 1 or found.kind(keys[0]) is not EntityKind.PERSON:
             continue
+        token = doc[i]
         if token.pos_ == "PRON":
             continue
         if token.dep_ == "compound" and found.at(token.head.i) == keys:
@@ -147,8 +162,8 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     contiguous: list[Token] = []
     for t in reversed(run):
         expected = (contiguous[0].i if contiguous else first_name) - 1
-        if t.i != expected:
-            break
+        if t.i != expected or _spaced_dash(t):
+            break  # a dateline ("NEW DELHI - Chinese President Xi") ends at its dash
         contiguous.insert(0, t)
     title = _read_title(contiguous, found, gazetteer=gazetteer, lexicon=lexicon)
     if title is not None:
@@ -164,12 +179,47 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
             yield "title-apposition", title
     # "X is the president of Y" / "X, who is Y's foreign minister"
     verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_ == "be":
+    if root.dep_ == "nsubj" and verb.lemma_ in {"be", "become"}:
         for attr in verb.children:
             if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not found.at(attr.i):
                 title = _read_title(_noun_phrase(attr), found, gazetteer=gazetteer, lexicon=lexicon)
                 if title is not None:
                     yield "title-copula", title
+
+
+def _organisation_headed(office: str, found: ArticleEntities, gazetteer: Gazetteer) -> str | None:
+    """ "Secretary General Jens Stoltenberg" in an article about NATO: the one organisation the
+    article names whose head has that title."""
+    def norm(text: str) -> str:
+        return " ".join(text.lower().replace("-", " ").split())
+
+    matching = []
+    for key in found.keys(EntityKind.INTERNATIONAL_ORGANISATION):
+        org = gazetteer.organisation(found.label(key))
+        if org is not None and org.head_title and norm(org.head_title) == norm(office):
+            matching.append(key)
+    return matching[0] if len(matching) == 1 else None
+
+
+def with_article(name: str) -> str:
+    """A country or organisation name as it reads after "of": "the United States", "the
+    Philippines", "the European Commission", but "Japan" and "NATO".
+
+    >>> with_article("United States"), with_article("Japan"), with_article("Philippines")
+    ('the United States', 'Japan', 'the Philippines')
+    """
+    words = name.split()
+    if not words or words[0].lower() == "the" or name.isupper():
+        return name
+    plural = len(words) == 1 and name.endswith(("ines", "lands", "amas", "ives", "oros", "elles"))
+    if plural or words[0] in THE_FIRST_WORDS or (len(words) > 1 and words[-1] in THE_LAST_WORDS):
+        return f"the {name}"
+    return name
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with space before it: the end of a dateline, never inside a title ("Vice-President")."""
+    return token.text in {"-", "—", "–", "--"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -194,6 +244,8 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
         if lower in lexicon.former or lower.startswith("ex-"):
             former = True
             continue
+        if lower in NOT_AN_OFFICE or t.pos_ == "NUM":
+            return None  # "the only leader of the five permanent members": a description, not an office
         if keys and found.kind(keys[0]) is EntityKind.ORGANISATION and t.pos_ == "PROPN" and len(found.label(keys[0]).split()) == 1:
             office.append(t)  # "Defense" in "Defense Minister", mistaken for an organisation
             continue
@@ -216,7 +268,8 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
         return None
     if office[-1].pos_ not in {"NOUN", "PROPN"}:
         return None
-    text = " ".join(t.text for t in office)
+    # "Secretary-General" is three tokens with no space between them: keep it one word
+    text = "".join(t.text + (" " if n + 1 < len(office) and (t.whitespace_ or office[n + 1].i != t.i + 1) else "") for n, t in enumerate(office))
     if text.islower():
         text = text.title()
     anchor = max((t for t in office if t.lower_ not in {"of", "for", "to"}), key=lambda t: t.head is t or t.dep_ not in {"compound", "amod"})
@@ -224,10 +277,14 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
     return _Title(office=text, surface=surface, holder_of=holder, former=former, anchor=anchor)
 
 
-def _facts_for(person: str, title: _Title, found: ArticleEntities, *, rule: str, lexicon: Lexicon, article_id: str) -> list[Fact]:
-    sent = title.anchor.sent
+def _facts_for(person: str, title: _Title, found: ArticleEntities, *, rule: str, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None) -> list[Fact]:
+    def cite(named_rule: str, confidence: float) -> Evidence:
+        if doc_index is None:  # a caller without the article's index
+            return evidence(title.anchor.sent, article_id=article_id, rule=named_rule, confidence=confidence)
+        return doc_index.evidence(title.anchor, article_id=article_id, rule=named_rule, confidence=confidence)
+
     holder_label = found.label(title.holder_of) if title.holder_of else None
-    label = f"{title.office} of {holder_label}" if holder_label else title.office
+    label = f"{title.office} of {with_article(holder_label)}" if holder_label else title.office
     position = found.add(
         EntityKind.POSITION,
         label,
@@ -237,7 +294,7 @@ def _facts_for(person: str, title: _Title, found: ArticleEntities, *, rule: str,
     if title.office != label:
         found.add(EntityKind.POSITION, label, surface=title.office, key=position)
     facts = [
-        Fact(person, "holdsPosition", position, Modality.ASSERTED, evidence(sent, article_id=article_id, rule=rule, confidence=0.9))
+        Fact(person, "holdsPosition", position, Modality.ASSERTED, cite(rule, 0.9))
     ]
     office = title.office.lower()
     if title.holder_of is not None:
@@ -248,42 +305,54 @@ def _facts_for(person: str, title: _Title, found: ArticleEntities, *, rule: str,
         if is_leader:
             if holder_kind in COUNTRY_KINDS:
                 found.add(EntityKind.PERSON, found.label(person), key=person, country=title.holder_of)
-            facts.append(Fact(person, "leaderOf", title.holder_of, Modality.ASSERTED, evidence(sent, article_id=article_id, rule=rule, confidence=0.85)))
+            facts.append(Fact(person, "leaderOf", title.holder_of, Modality.ASSERTED, cite(rule, 0.85)))
         if holder_kind in COUNTRY_KINDS:
-            facts.append(Fact(person, "citizenOf", title.holder_of, Modality.ASSERTED, evidence(sent, article_id=article_id, rule=rule + "/citizen", confidence=0.7)))
+            facts.append(Fact(person, "citizenOf", title.holder_of, Modality.ASSERTED, cite(rule + "/citizen", 0.7)))
     return facts
 
 
-def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[str]], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[str]], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     """ "leaders of A, B and C", "Japan's prime minister", "the president" without a name."""
     facts: list[Fact] = []
-    for token in doc:
+    for token in doc_index.tokens_with(pos={"NOUN", "PROPN"}):
         if found.at(token.i) or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = token.lemma_.lower()
+        if lemma not in UNNAMED_HEADS:
+            continue
         office = _office_words(token)
         is_leader = office.lower() in lexicon.leader_titles
-        if lemma not in UNNAMED_HEADS or (lemma == "leader" and not is_leader):
+        if lemma == "leader" and not is_leader:
             continue
         if any(c.dep_ in {"appos"} for c in token.children) or token.dep_ == "compound":
             continue
         if not _acts(token):
             continue  # "the Prime Minister of X is the head of government": the office, not a person
+        if _named_after(token, found):
+            continue  # "President of Pakistan Asif Ali Zardari", "the President of Poland, Lech Walesa": a named holder's title
         countries = _countries_of(token, found, gazetteer=gazetteer)
         if countries:
             people = []
             for country in countries:
-                label = f"{office.title() if office.islower() else office} of {found.label(country)}"
-                known = [p for p in holders.get(office.lower(), []) if found.country_of(p) == country]
+                label = f"{office.title() if office.islower() else office} of {with_article(found.label(country))}"
+                known = _named_holders(office.lower(), country, holders, found, lexicon=lexicon)
+                resolved = None if known else _sole_holder(token, office.lower(), holders, found, countries=countries, lexicon=lexicon)
+                if resolved is not None:
+                    # "The U.S. president told Xi", the article's only president named without a country
+                    known = [resolved]
+                    ev = doc_index.evidence(token, article_id=article_id, rule="office-holder-resolved", confidence=0.75)
+                    found.add(EntityKind.PERSON, found.label(resolved), key=resolved, country=country if is_leader else None)
+                    if lemma != "leader":
+                        position = found.add(EntityKind.POSITION, label, country=country)
+                        facts.append(Fact(resolved, "holdsPosition", position, Modality.ASSERTED, ev))
+                    if is_leader:
+                        facts.append(Fact(resolved, "leaderOf", country, Modality.ASSERTED, ev))
                 person = known[-1] if known else found.add(EntityKind.PERSON, label, key=entity_key(EntityKind.PERSON, label), country=country)
                 people.append(person)
                 if not known:
-                    ev = evidence(token.sent, article_id=article_id, rule="unnamed-office-holder", confidence=0.8)
+                    ev = doc_index.evidence(token, article_id=article_id, rule="unnamed-office-holder", confidence=0.8)
                     if is_leader:
                         facts.append(Fact(person, "leaderOf", country, Modality.ASSERTED, ev))
-                    if lemma != "leader":
-                        position = found.add(EntityKind.POSITION, label, country=country)
-                        facts.append(Fact(person, "holdsPosition", position, Modality.ASSERTED, ev))
             for n, person in enumerate(people):
                 found.link(token.i, person, replace=n == 0)
         elif any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
@@ -291,6 +360,40 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             if len(set(candidates)) == 1:
                 found.link(token.i, candidates[0])
     return facts
+
+
+def _named_holders(office: str, country: str, holders: dict[str, list[str]], found: ArticleEntities, *, lexicon: Lexicon) -> list[str]:
+    """Named people of the article holding ``office`` of ``country``; for the generic
+    "leader" ("the leaders of Japan and India"), whoever the article names as leading it."""
+    known = [p for p in holders.get(office, []) if found.country_of(p) == country]
+    if not known and office == "leader":
+        known = [p for title, people in holders.items() if title in lexicon.leader_titles for p in people if found.country_of(p) == country]
+    return list(dict.fromkeys(known))
+
+
+def _sole_holder(token: Token, office: str, holders: dict[str, list[str]], found: ArticleEntities, *, countries: list[str], lexicon: Lexicon) -> str | None:
+    """ "the U.S. president": the one person the article calls president without saying of
+    what; "the leaders of the United States, Japan and South Korea" with Japan's and South
+    Korea's leaders named: the one leader named without a country leads the one left."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if office == "leader":
+        left = [c for c in countries if not _named_holders(office, c, holders, found, lexicon=lexicon)]
+        people = {p for title, named in holders.items() if title in lexicon.leader_titles for p in named if not found.country_of(p)}
+        return next(iter(people)) if len(left) == 1 and len(people) == 1 else None
+    people = {p for p in holders.get(office, []) if not found.country_of(p)}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def _named_after(token: Token, found: ArticleEntities) -> bool:
+    """Whether a person's name follows an office noun, after its "of/to Country" and an optional comma."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and (doc[i].lower_ in {"of", "to", "for", "the"} or any(found.kind(k) in COUNTRY_KINDS + ORG_KINDS for k in found.at(i))):
+        i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and i > token.i + 1 and any(found.kind(k) is EntityKind.PERSON for k in found.at(i)) and doc[i].pos_ == "PROPN"
 
 
 def _acts(token: Token) -> bool:

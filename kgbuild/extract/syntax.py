@@ -13,6 +13,21 @@ __all__ = ["SUBJECT_DEPS", "OBJECT_DEPS", "conjuncts", "evidence", "objects", "s
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Verbs whose object, not subject, does the act of their infinitive ("invited Y to visit").
+OBJECT_CONTROL_VERBS = frozenset({"invite", "urge", "ask", "persuade", "encourage", "tell", "press", "force", "allow", "order", "request", "pressure", "convince"})
+#: Nouns of an intention whose infinitive their owner carries out ("Russia's decision to invade").
+INTENT_NOUNS = frozenset({
+    "decision", "plan", "effort", "attempt", "bid", "move", "commitment", "pledge", "promise",
+    "threat", "readiness", "willingness", "determination", "intention", "offer",
+    "proposal", "push", "campaign", "resolve", "vow", "call",
+})  # fmt: skip
+#: Verbs whose subject speaks through the document that is their object ("issued a statement condemning").
+DOCUMENT_VERBS = frozenset({"issue", "release", "adopt", "sign", "publish", "pass", "sponsor", "table", "send", "deliver", "approve", "unveil", "draft"})
+#: Predicates whose "to"-gerund shares their subject ("X is committed to supporting Y").
+COMMITMENT_PREDICATES = frozenset({
+    "committed", "commit", "dedicated", "dedicate", "determined", "ready", "willing", "prepared",
+    "eager", "keen", "resolved", "devoted", "devote", "look",
+})  # fmt: skip
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -23,9 +38,22 @@ def conjuncts(token: Token) -> list[Token]:
 def subjects(verb: Token) -> list[Token]:
     """Subjects of ``verb``, inherited from the first verb of a coordination ("met and praised")."""
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # "X invited Y to visit Z": the one invited, urged or asked does the act.
+    if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        found = [c for c in verb.head.children if c.dep_ == "dobj"]
     # "X met and praised Y", "X aims to bolster": the subject sits on the governing verb.
-    while not found and verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
-        verb = verb.head
+    while not found and verb.head.i != verb.i:
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in verb.children):
+            # "Russia's decision to invade", "coalition efforts to support": the noun's owner acts
+            return [c for c in verb.head.children if c.dep_ in {"poss", "compound", "amod"} and c.i < verb.head.i]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in DOCUMENT_VERBS:
+            verb = verb.head.head  # "X issued a statement condemning Y": X condemns
+        elif verb.dep_ in {"conj", "xcomp", "acomp"}:
+            verb = verb.head  # "X is ready to sign": the predicate adjective's subject
+        elif verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in COMMITMENT_PREDICATES:
+            verb = verb.head.head  # "X is committed to supporting Y"
+        else:
+            break
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     # "Y, who visited Z": the relative pronoun stands for the noun the clause modifies.
     if verb.dep_ == "relcl" and (not found or found[0].lower_ in RELATIVE_PRONOUNS):
