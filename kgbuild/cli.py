@@ -75,8 +75,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="where the work runs: this machine's processes, or a Dask cluster (default: %(default)s)")
     build.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler to use (default: a local cluster)")
     build.add_argument("--batch-size", type=int, default=DEFAULT_WRITE_BATCH, metavar="N",
-                       help="articles written to the store at once; an interrupt loses at most one batch "
-                       "(default: %(default)s)")
+                       help="articles written to the store at once, one transaction each; Ctrl-C finishes the batch being "
+                       "written, a kill loses at most that batch and the one being built (default: %(default)s)")
     build.add_argument("--force", action="store_true", help="rebuild every article, even those the store holds unchanged")
     build.add_argument("--progress", choices=PROGRESS_STYLES, default="auto",
                        help="a bar (on a terminal, the default), a log line every 10 s (elsewhere), or off")

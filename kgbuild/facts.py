@@ -117,6 +117,10 @@ class Entity:
     end: dt.date | None = None
     wikidata: str | None = None  # Q-id from the gazetteer, where known
     country: str | None = None  # key of the country a position or leader belongs to
+    #: For an office holder the text does not name ("the leader of South Korea"):
+    #: what it leads. The link defines the entity, so the graph describes it with a
+    #: direct ``dip:leaderOf`` triple rather than as a fact read from a sentence.
+    leads: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ Every article becomes one named graph holding
 
 * the article node (``dip:Article``: id, date, title, url, source, text hash);
 * each entity it mentions (type, ``rdfs:label``, ``skos:altLabel`` per surface
-  form, event dates, position country, Wikidata match);
+  form, ``dip:nameKey`` per word of its names, event dates, position country,
+  Wikidata match, and for an office holder the text does not name, the
+  ``dip:leaderOf`` link that defines it);
 * each fact as a ``dip:Fact`` node carrying its evidence and modality;
 * the direct triple (``:kishida dip:attends :nato-summit-...``) for asserted,
   planned and reported facts only; a refined fact also gets its finer
@@ -12,12 +14,29 @@ Every article becomes one named graph holding
 
 IRIs are minted from content only, so the same input always gives the same
 graph and the same entity in two articles gets one IRI.
+
+The shape is written once, in :func:`extraction_triples`, as plain terms (an
+IRI is a ``str``, a literal a :class:`LiteralTerm`). Two things are made from
+it: :func:`extraction_to_graph`, an rdflib ``Graph`` (for the API, validation
+and tests), and :func:`extraction_to_nquads`, the N-Quads text a build writes
+to the store without making any rdflib object, several times faster.
+
+>>> from kgbuild.facts import Article
+>>> quads = extraction_to_nquads(Extraction(article=Article(id="a1", text="Talks.")))
+>>> quads.triples, quads.graph
+(3, 'https://w3id.org/kgbuild/graph/a1')
+>>> print(quads.data.decode().splitlines()[1])
+<https://w3id.org/kgbuild/id/article/a1> <https://w3id.org/kgbuild/diplomacy#articleId> "a1" <https://w3id.org/kgbuild/graph/a1> .
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -28,13 +47,21 @@ from .namekeys import name_keys
 from .namespace import DIP, GRAPH, ID
 
 __all__ = [
+    "ArticleNQuads",
     "KIND_CLASSES",
+    "LiteralTerm",
+    "MappingError",
     "article_graph_iri",
     "article_iri",
     "entity_iri",
     "extraction_to_graph",
+    "extraction_to_nquads",
+    "extraction_triples",
     "extractions_to_dataset",
     "fact_iri",
+    "nquads_iri",
+    "nquads_literal",
+    "text_hash",
 ]
 
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -61,6 +88,54 @@ EVENT_CLASSES: dict[str, URIRef] = {
     "Exercise": DIP.Exercise,
 }
 
+# The terms the shape uses, as the plain strings extraction_triples yields.
+_TYPE, _LABEL, _ALT_LABEL, _EXACT_MATCH = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(SKOS.exactMatch)
+_DATE, _ANY_URI, _DECIMAL, _INTEGER = str(XSD.date), str(XSD.anyURI), str(XSD.decimal), str(XSD.integer)
+_STRING = str(XSD.string)
+_ID, _GRAPH = str(ID), str(GRAPH)
+_KIND_CLASSES = {kind: str(iri) for kind, iri in KIND_CLASSES.items()}
+_EVENT_CLASSES = {name: str(iri) for name, iri in EVENT_CLASSES.items()}
+_ARTICLE, _ARTICLE_ID, _TEXT_HASH, _PUBLISHED = str(DIP.Article), str(DIP.articleId), str(DIP.textHash), str(DIP.published)
+_TITLE, _URL, _SOURCE = str(DIP.title), str(DIP.url), str(DIP.source)
+_NAME_KEY, _TEXT, _START_DATE, _END_DATE, _POSITION_OF = (
+    str(DIP.nameKey), str(DIP.text), str(DIP.startDate), str(DIP.endDate), str(DIP.positionOf)
+)
+_LEADER_OF = str(DIP.leaderOf)
+_FACT, _FACT_SUBJECT, _FACT_RELATION, _FACT_OBJECT, _FACT_PROPERTY = (
+    str(DIP.Fact), str(DIP.factSubject), str(DIP.factRelation), str(DIP.factObject), str(DIP.factProperty)
+)
+_MODALITY, _CONFIDENCE, _RULE, _SENTENCE = str(DIP.modality), str(DIP.confidence), str(DIP.rule), str(DIP.sentence)
+_CHAR_START, _CHAR_END, _FROM_ARTICLE = str(DIP.charStart), str(DIP.charEnd), str(DIP.fromArticle)
+
+# Characters an IRI may not hold in N-Quads (IRIREF).
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# What _segment leaves as it is.
+_UNRESERVED = re.compile(r"[A-Za-z0-9\-._~]*")
+
+
+class MappingError(ValueError):
+    """An extraction that cannot be written as RDF (an IRI that N-Quads cannot hold)."""
+
+
+class LiteralTerm(NamedTuple):
+    """A literal as :func:`extraction_triples` yields it: lexical form and datatype IRI (``None``: a plain string)."""
+
+    lexical: str
+    datatype: str | None = None
+
+
+#: A term of :func:`extraction_triples`: an IRI (``str``) or a literal.
+Term = str | LiteralTerm
+
+
+@dataclass(frozen=True)
+class ArticleNQuads:
+    """One article's named graph as UTF-8 N-Quads: ``triples`` distinct lines in the graph ``graph``."""
+
+    graph: str
+    data: bytes
+    triples: int
+
 
 def _segment(text: str) -> str:
     """Percent-encode ``text`` so that it is one valid IRI path segment, whatever it holds.
@@ -75,7 +150,30 @@ def _segment(text: str) -> str:
     """
     if text and text.strip(".") == "":
         return "%2E" * len(text)
+    if _UNRESERVED.fullmatch(text) is not None:  # nothing to encode (most slugs): skip quote's work
+        return text
     return quote(text.encode("utf-8", "surrogatepass"), safe="-._~")
+
+
+def _entity_iri(key: str) -> str:
+    kind, _, slug = key.partition("/")
+    return f"{_ID}{_segment(kind)}/{_segment(slug)}"
+
+
+def _article_iri(article_id: str) -> str:
+    return f"{_ID}article/{_segment(article_id)}"
+
+
+def _article_graph_iri(article_id: str) -> str:
+    return _GRAPH + _segment(article_id)
+
+
+def _fact_iri(fact: Fact) -> str:
+    ev = fact.evidence
+    content = "\x1f".join(
+        (ev.article_id, fact.subject, fact.relation, fact.object, str(ev.start), ev.rule)
+    )
+    return f"{_ID}fact/{hashlib.sha1(content.encode('utf-8')).hexdigest()[:20]}"
 
 
 def entity_iri(key: str) -> URIRef:
@@ -84,27 +182,22 @@ def entity_iri(key: str) -> URIRef:
     >>> str(entity_iri("person/fumio-kishida"))
     'https://w3id.org/kgbuild/id/person/fumio-kishida'
     """
-    kind, _, slug = key.partition("/")
-    return ID[f"{_segment(kind)}/{_segment(slug)}"]
+    return URIRef(_entity_iri(key))
 
 
 def article_iri(article_id: str) -> URIRef:
     """The IRI of the article node."""
-    return ID[f"article/{_segment(article_id)}"]
+    return URIRef(_article_iri(article_id))
 
 
 def article_graph_iri(article_id: str) -> URIRef:
     """The IRI of the named graph that holds everything built from one article."""
-    return GRAPH[_segment(article_id)]
+    return URIRef(_article_graph_iri(article_id))
 
 
 def fact_iri(fact: Fact) -> URIRef:
     """A content-derived IRI for a fact node (same fact, same evidence, same IRI)."""
-    ev = fact.evidence
-    content = "\x1f".join(
-        (ev.article_id, fact.subject, fact.relation, fact.object, str(ev.start), ev.rule)
-    )
-    return ID[f"fact/{hashlib.sha1(content.encode('utf-8')).hexdigest()[:20]}"]
+    return URIRef(_fact_iri(fact))
 
 
 def text_hash(text: str) -> str:
@@ -112,19 +205,140 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# --- the shape of an article's graph: one source for both outputs ---------------------------
+
+def extraction_triples(extraction: Extraction) -> Iterator[tuple[str, str, Term]]:
+    """The triples of an extraction's named graph, as plain terms, in a fixed order.
+
+    Subjects and predicates are IRIs (``str``); an object is an IRI or a
+    :class:`LiteralTerm`. A triple may come more than once (an entity listed
+    twice): the graph holds it once.
+    """
+    article = extraction.article
+    node = _article_iri(article.id)
+    yield from _article_triples(node, article)
+    iris: dict[str, str] = {}  # entity key -> IRI, minted once per extraction
+
+    def iri_of(key: str) -> str:
+        iri = iris.get(key)
+        if iri is None:
+            iri = iris[key] = _entity_iri(key)
+        return iri
+
+    for entity in extraction.entities:
+        yield from _entity_triples(iri_of(entity.key), entity, iri_of)
+    dip: dict[str, str] = {}  # local name -> ontology IRI; an unknown name raises here, as DIP[name] does
+
+    def dip_of(name: str) -> str:
+        iri = dip.get(name)
+        if iri is None:
+            iri = dip[name] = str(DIP[name])
+        return iri
+
+    for fact in extraction.facts:
+        yield from _fact_triples(fact, node, iri_of, dip_of)
+
+
+def _article_triples(node: str, article: Article) -> Iterator[tuple[str, str, Term]]:
+    yield node, _TYPE, _ARTICLE
+    yield node, _ARTICLE_ID, LiteralTerm(article.id)
+    yield node, _TEXT_HASH, LiteralTerm(text_hash(article.text))
+    if article.date is not None:
+        yield node, _PUBLISHED, LiteralTerm(article.date.isoformat(), _DATE)
+    if article.title:
+        yield node, _TITLE, LiteralTerm(article.title)
+    if article.url:
+        yield node, _URL, LiteralTerm(article.url, _ANY_URI)
+    if article.source:
+        yield node, _SOURCE, LiteralTerm(article.source)
+
+
+def _entity_triples(node: str, entity: Entity, iri_of: Callable[[str], str]) -> Iterator[tuple[str, str, Term]]:
+    yield node, _TYPE, _KIND_CLASSES[entity.kind]
+    yield node, _LABEL, LiteralTerm(entity.label)
+    for alt in entity.alt_labels:
+        if alt != entity.label:
+            yield node, _ALT_LABEL, LiteralTerm(alt)
+    if entity.kind is not EntityKind.STATEMENT:  # a statement's words are not a name
+        for key in dict.fromkeys(k for name in (entity.label, *entity.alt_labels) for k in name_keys(name)):
+            yield node, _NAME_KEY, LiteralTerm(key)
+    if entity.kind is EntityKind.EVENT and entity.event_type in _EVENT_CLASSES:
+        yield node, _TYPE, _EVENT_CLASSES[entity.event_type]
+    if entity.kind is EntityKind.STATEMENT:
+        yield node, _TEXT, LiteralTerm(entity.label)
+    if entity.start is not None:
+        yield node, _START_DATE, LiteralTerm(entity.start.isoformat(), _DATE)
+    if entity.end is not None:
+        yield node, _END_DATE, LiteralTerm(entity.end.isoformat(), _DATE)
+    if entity.country is not None and entity.kind is EntityKind.POSITION:
+        yield node, _POSITION_OF, iri_of(entity.country)
+    if entity.leads is not None:
+        yield node, _LEADER_OF, iri_of(entity.leads)
+    if entity.wikidata:
+        yield node, _EXACT_MATCH, WIKIDATA + entity.wikidata
+
+
+def _fact_triples(
+    fact: Fact, article_node: str, iri_of: Callable[[str], str], dip_of: Callable[[str], str]
+) -> Iterator[tuple[str, str, Term]]:
+    node = _fact_iri(fact)
+    subject, obj = iri_of(fact.subject), iri_of(fact.object)
+    prop = dip_of(fact.relation)
+    ev = fact.evidence
+    yield node, _TYPE, _FACT
+    yield node, _FACT_SUBJECT, subject
+    yield node, _FACT_RELATION, prop
+    yield node, _FACT_OBJECT, obj
+    yield node, _MODALITY, dip_of(fact.modality.value)
+    yield node, _CONFIDENCE, LiteralTerm(_decimal(ev.confidence), _DECIMAL)
+    yield node, _RULE, LiteralTerm(ev.rule)
+    yield node, _SENTENCE, LiteralTerm(ev.sentence)
+    yield node, _CHAR_START, LiteralTerm(_integer(ev.start), _INTEGER)
+    yield node, _CHAR_END, LiteralTerm(_integer(ev.end), _INTEGER)
+    yield node, _FROM_ARTICLE, article_node
+    if fact.refinement:
+        yield node, _FACT_PROPERTY, dip_of(fact.refinement)
+    if fact.modality.is_positive:
+        yield subject, prop, obj
+        if fact.refinement:
+            yield subject, dip_of(fact.refinement), obj
+
+
+def _decimal(value: float) -> str:
+    """A confidence as an ``xsd:decimal`` lexical form: rounded to 3 places, as rdflib writes a ``Decimal``.
+
+    >>> _decimal(0.85), _decimal(1), _decimal(1e-05), _decimal(2e17), _decimal(float("inf"))
+    ('0.85', '1', '0.0', '200000000000000000', 'Infinity')
+    """
+    text = str(round(value, 3))
+    if "e" in text or "n" in text:  # exponent, inf or nan: Decimal spells them out
+        return f"{Decimal(text):f}"
+    return text
+
+
+def _integer(value: int) -> str:
+    """A character offset as an ``xsd:integer`` lexical form."""
+    return str(int(value))
+
+
+# --- the two outputs -------------------------------------------------------------------------
+
 def extraction_to_graph(extraction: Extraction) -> Graph:
     """The named graph (an rdflib ``Graph`` with the article graph IRI) of one extraction."""
-    article = extraction.article
-    graph = Graph(identifier=article_graph_iri(article.id))
-    _add_article(graph, article)
-    for entity in extraction.entities:
-        _add_entity(graph, entity)
-    for fact in extraction.facts:
-        _add_fact(graph, fact, article)
+    graph = Graph(identifier=article_graph_iri(extraction.article.id))
+    nodes: dict[Term, URIRef | Literal] = {}
+
+    def node(term: Term) -> URIRef | Literal:
+        made = nodes.get(term)
+        if made is None:
+            made = nodes[term] = _rdflib_term(term)
+        return made
+
+    graph.addN((node(s), node(p), node(o), graph) for s, p, o in extraction_triples(extraction))
     return graph
 
 
-def extractions_to_dataset(extractions) -> Dataset:
+def extractions_to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     """A ``Dataset`` with one named graph per extraction."""
     dataset = Dataset()
     for extraction in extractions:
@@ -134,64 +348,58 @@ def extractions_to_dataset(extractions) -> Dataset:
     return dataset
 
 
-def _add_article(graph: Graph, article: Article) -> None:
-    node = article_iri(article.id)
-    graph.add((node, RDF.type, DIP.Article))
-    graph.add((node, DIP.articleId, Literal(article.id)))
-    graph.add((node, DIP.textHash, Literal(text_hash(article.text))))
-    if article.date is not None:
-        graph.add((node, DIP.published, Literal(article.date.isoformat(), datatype=XSD.date)))
-    if article.title:
-        graph.add((node, DIP.title, Literal(article.title)))
-    if article.url:
-        graph.add((node, DIP.url, Literal(article.url, datatype=XSD.anyURI)))
-    if article.source:
-        graph.add((node, DIP.source, Literal(article.source)))
+def extraction_to_nquads(extraction: Extraction) -> ArticleNQuads:
+    """The named graph of one extraction as N-Quads, each triple once: the same triples as :func:`extraction_to_graph`.
+
+    Raises :class:`MappingError` for an IRI N-Quads cannot hold (a
+    malformed Wikidata id) and ``UnicodeEncodeError`` for a lone surrogate
+    in a literal (which no RDF store takes).
+    """
+    graph = _article_graph_iri(extraction.article.id)
+    tail = f" {nquads_iri(graph)} .\n"
+    texts: dict[Term, str] = {}
+
+    def text(term: Term) -> str:
+        written = texts.get(term)
+        if written is None:
+            written = texts[term] = nquads_iri(term) if isinstance(term, str) else nquads_literal(*term)
+        return written
+
+    get = texts.get  # a written term is never empty: `get(t) or text(t)` writes each term once
+    lines = dict.fromkeys(
+        f"{get(s) or text(s)} {get(p) or text(p)} {get(o) or text(o)}{tail}" for s, p, o in extraction_triples(extraction)
+    )
+    return ArticleNQuads(graph=graph, data="".join(lines).encode("utf-8"), triples=len(lines))
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
-    node = entity_iri(entity.key)
-    graph.add((node, RDF.type, KIND_CLASSES[entity.kind]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
-    for alt in entity.alt_labels:
-        if alt != entity.label:
-            graph.add((node, SKOS.altLabel, Literal(alt)))
-    if entity.kind is not EntityKind.STATEMENT:  # a statement's words are not a name
-        for key in dict.fromkeys(k for name in (entity.label, *entity.alt_labels) for k in name_keys(name)):
-            graph.add((node, DIP.nameKey, Literal(key)))
-    if entity.kind is EntityKind.EVENT and entity.event_type in EVENT_CLASSES:
-        graph.add((node, RDF.type, EVENT_CLASSES[entity.event_type]))
-    if entity.kind is EntityKind.STATEMENT:
-        graph.add((node, DIP.text, Literal(entity.label)))
-    if entity.start is not None:
-        graph.add((node, DIP.startDate, Literal(entity.start.isoformat(), datatype=XSD.date)))
-    if entity.end is not None:
-        graph.add((node, DIP.endDate, Literal(entity.end.isoformat(), datatype=XSD.date)))
-    if entity.country is not None and entity.kind is EntityKind.POSITION:
-        graph.add((node, DIP.positionOf, entity_iri(entity.country)))
-    if entity.wikidata:
-        graph.add((node, SKOS.exactMatch, URIRef(WIKIDATA + entity.wikidata)))
+def nquads_iri(iri: str) -> str:
+    """An IRI as an N-Quads term; :class:`MappingError` if N-Quads cannot hold it.
+
+    >>> nquads_iri("https://example.org/a%20b")
+    '<https://example.org/a%20b>'
+    """
+    if _IRI_FORBIDDEN.search(iri) is not None or ":" not in iri:
+        raise MappingError(f"cannot write the IRI <{iri}>: not an absolute IRI without spaces or <>\"{{}}|^`\\")
+    return f"<{iri}>"
 
 
-def _add_fact(graph: Graph, fact: Fact, article: Article) -> None:
-    node = fact_iri(fact)
-    subject, obj = entity_iri(fact.subject), entity_iri(fact.object)
-    prop = DIP[fact.relation]
-    ev = fact.evidence
-    graph.add((node, RDF.type, DIP.Fact))
-    graph.add((node, DIP.factSubject, subject))
-    graph.add((node, DIP.factRelation, prop))
-    graph.add((node, DIP.factObject, obj))
-    graph.add((node, DIP.modality, DIP[fact.modality.value]))
-    graph.add((node, DIP.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
-    graph.add((node, DIP.rule, Literal(ev.rule)))
-    graph.add((node, DIP.sentence, Literal(ev.sentence)))
-    graph.add((node, DIP.charStart, Literal(ev.start)))
-    graph.add((node, DIP.charEnd, Literal(ev.end)))
-    graph.add((node, DIP.fromArticle, article_iri(article.id)))
-    if fact.refinement:
-        graph.add((node, DIP.factProperty, DIP[fact.refinement]))
-    if fact.modality.is_positive:
-        graph.add((subject, prop, obj))
-        if fact.refinement:
-            graph.add((subject, DIP[fact.refinement], obj))
+def nquads_literal(lexical: str, datatype: str | None = None, language: str | None = None) -> str:
+    r"""A literal as an N-Quads term: quotes, backslashes and line breaks escaped, every other character as it is.
+
+    A plain literal and an ``xsd:string`` one are the same term, written without a datatype.
+
+    >>> print(nquads_literal('say "hi"\n'), nquads_literal("0.9", str(XSD.decimal)), nquads_literal("Lisboa", language="pt"))
+    "say \"hi\"\n" "0.9"^^<http://www.w3.org/2001/XMLSchema#decimal> "Lisboa"@pt
+    """
+    escaped = lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if language:
+        return f'"{escaped}"@{language}'
+    if datatype is not None and datatype != _STRING:
+        return f'"{escaped}"^^{nquads_iri(datatype)}'
+    return f'"{escaped}"'
+
+
+def _rdflib_term(term: Term) -> URIRef | Literal:
+    if isinstance(term, str):
+        return URIRef(term)
+    return Literal(term.lexical, datatype=None if term.datatype is None else URIRef(term.datatype))

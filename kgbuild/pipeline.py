@@ -6,9 +6,11 @@ go in chunks of up to :data:`CHUNK_SIZE` articles to an executor, which parses
 each chunk with ``nlp.pipe``, extracts, maps and serialises it as N-Quads
 (:func:`build_chunk`). The built chunks are written to the store in batches of
 ``batch_size`` articles, one bulk load each
-(:func:`kgbuild.store.write_nquads`). Only a few chunks are in flight at a
-time, so memory stays flat however large the corpus. Interrupting a build
-keeps every batch written before; building again does the rest.
+(:func:`kgbuild.store.write_nquads`), in a thread of their own while the
+next batch is built. Only a few chunks are in flight at a time, so memory
+stays flat however large the corpus. Interrupting a build keeps every batch
+written before (and finishes the one being written); building again does
+the rest.
 
 Executors (``executor=``, ``workers=``):
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -40,9 +43,9 @@ from spacy.language import Language
 from .articles import InputProblem, read_articles
 from .extract import ExtractionResources, extract_article, load_resources
 from .facts import Article, Extraction
-from .mapping import extraction_to_graph, text_hash
+from .mapping import extraction_to_graph, extraction_to_nquads, text_hash
 from .nlp import DEFAULT_BATCH_SIZE, load_pipeline
-from .store import NQuadsWriter, open_store, remove_stale_bulk_files, stored_text_hashes, write_nquads
+from .store import open_store, remove_stale_bulk_files, stored_text_hashes, write_nquads
 from .validation import load_ontology, load_shapes, validate_graph
 
 __all__ = [
@@ -68,12 +71,13 @@ DEFAULT_STORE = Path("kgbuild-store")
 #: Articles written to the store in one batch (one bulk load; what an interrupt may lose).
 #: Larger batches load a little faster (256 articles take about 20% less load time
 #: than 64) but the bulk load holds about 3.5 times its N-Quads in memory while it
-#: runs: 64 articles (about 40,000 triples) keep a build's peak memory near its
-#: start-up size.
+#: runs (and the next batch is built meanwhile): 64 articles (about 40,000 triples)
+#: keep a build's peak memory near its start-up size.
 DEFAULT_WRITE_BATCH = 64
-#: The most articles in one chunk, the unit of work of a worker: small enough that
-#: the workers finish together and progress moves, two ``nlp.pipe`` batches.
-CHUNK_SIZE = 24
+#: The most articles in one chunk, the unit of work of a worker: one ``nlp.pipe``
+#: batch, small enough that the workers finish together (with 24, two workers
+#: building 61 articles split them 37/24) and progress moves.
+CHUNK_SIZE = DEFAULT_BATCH_SIZE
 #: The ways a build can validate its graphs.
 VALIDATE_MODES: tuple[str, ...] = ("all", "sample", "none")
 #: The executors a build can run on.
@@ -117,8 +121,9 @@ class BuildProgress:
     """How far a running build is, passed to ``on_progress`` after each chunk built.
 
     ``articles`` counts the articles built, ``written`` those of them written
-    to the store; ``read`` counts every article read so far: built,
-    unchanged or in flight.
+    to the store or being written (in the background: a build stopped by an
+    exception or Ctrl-C finishes that batch first); ``read`` counts every
+    article read so far: built, unchanged or in flight.
     """
 
     articles: int
@@ -200,10 +205,12 @@ def extract_articles(
 def build_chunk(chunk: Chunk, tools: ChunkTools) -> ChunkResult:
     """Parse, extract, map, (maybe) validate and serialise the articles of ``chunk``.
 
+    Each article's graph is written as N-Quads straight from its extraction
+    (:func:`kgbuild.mapping.extraction_to_nquads`); only the articles
+    validated are also made into an rdflib graph (from the same triples).
     An article whose extraction or mapping fails is reported in the
     result's ``problems`` and left out; the others are built.
     """
-    writer = NQuadsWriter()
     texts: list[bytes] = []
     graphs: list[str] = []
     problems: list[InputProblem] = []
@@ -211,24 +218,25 @@ def build_chunk(chunk: Chunk, tools: ChunkTools) -> ChunkResult:
     words = facts = triples = validated = 0
     pairs = ((article.text, (chunk.start + n, article)) for n, article in enumerate(chunk.articles))
     for doc, (position, article) in tools.nlp.pipe(pairs, as_tuples=True, batch_size=tools.nlp_batch_size):
+        checked = _validates(position, tools.validate)
         try:
             extraction = extract_article(doc, article, resources=tools.resources)
-            graph = extraction_to_graph(extraction)
-            text = writer.graph(graph).encode("utf-8")  # a lone surrogate fails here, for this article only
+            quads = extraction_to_nquads(extraction)  # a lone surrogate fails here, for this article only
+            graph = extraction_to_graph(extraction) if checked else None
         # One article the rules or the mapping cannot handle must not end a build of
         # thousands: it is reported, with the error, and the others are built.
         except Exception as error:  # noqa: BLE001
             problems.append(InputProblem(article.origin or article.id, f"article {article.id!r} not built: {type(error).__name__}: {error}"))
             continue
-        if _validates(position, tools.validate):
+        if graph is not None:
             result = validate_graph(graph, shapes=tools.shapes, ontology=tools.ontology)
             violations.extend(f"{article.id}: {v.message}" for v in result.violations)
             validated += 1
-        texts.append(text)
-        graphs.append(str(graph.identifier))
+        texts.append(quads.data)
+        graphs.append(quads.graph)
         words += len(article.text.split())
         facts += len(extraction.facts)
-        triples += len(graph)
+        triples += quads.triples
     return ChunkResult(
         nquads=b"".join(texts),
         graphs=tuple(graphs),
@@ -301,10 +309,12 @@ def build(
     with _executor(executor, workers=workers, scheduler=scheduler, nlp=nlp, model=model, validate=mode) as run:
         database = open_store(store)
         remove_stale_bulk_files(store)
+        writer = _BatchWriter(database)
         started = time.perf_counter()  # progress() is called only from here on
 
         def write() -> None:
-            write_nquads(database, b"".join(r.nquads for r in unwritten), replace=[g for r in unwritten for g in r.graphs])
+            writer.wait()  # before joining this batch: one batch's N-Quads in memory twice at most
+            writer.write(b"".join(r.nquads for r in unwritten), [g for r in unwritten for g in r.graphs])
             totals.written += sum(r.articles for r in unwritten)
             unwritten.clear()
 
@@ -322,18 +332,21 @@ def build(
             if unwritten:
                 write()
                 progress()
+            writer.wait()
             database.flush()
         except BaseException as error:
-            # Every batch written so far stays. The frames of the traceback would keep
-            # the store, and its lock, open for as long as the exception is kept: a
-            # caller that catches an interrupt and builds again would find the store in use.
+            # Every batch handed to the writer so far stays (close() below finishes the
+            # one being written). The frames of the traceback would keep the store, and
+            # its lock, open for as long as the exception is kept: a caller that catches
+            # an interrupt and builds again would find the store in use.
             if error.__traceback__ is not None and error.__traceback__.tb_next is not None:
                 traceback.clear_frames(error.__traceback__.tb_next)
             raise
         finally:
+            writer.close()
             chunks.close()
             wanted.close()
-            database = None  # type: ignore[assignment]  # let go of the store (and its lock) now
+            database = writer = None  # type: ignore[assignment]  # let go of the store (and its lock) now
     return BuildReport(
         articles=totals.articles,
         facts=totals.facts,
@@ -344,6 +357,41 @@ def build(
         validated=totals.validated,
         words=totals.words,
     )
+
+
+class _BatchWriter:
+    """Writes the batches of a build to the store in a thread of its own, one at a time.
+
+    A bulk load spends much of its time waiting for the disk (RocksDB writes
+    and syncs a file per index), with Python's lock released, so the build
+    parses the next articles meanwhile. One batch at most is being written:
+    :meth:`write` first waits for the one before, and raises its error.
+    :meth:`close` waits for the batch being written, whatever stopped the
+    build (an exception, Ctrl-C): a batch handed over is written whole, and
+    only a kill can stop it, which leaves it absent (see
+    :func:`kgbuild.store.write_nquads`).
+    """
+
+    def __init__(self, database: pyoxigraph.Store) -> None:
+        self._database: pyoxigraph.Store | None = database
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgbuild-store-writer")
+        self._pending: Future[None] | None = None
+
+    def write(self, data: bytes, graphs: list[str]) -> None:
+        """Start writing one batch (its N-Quads, replacing ``graphs``) once the one before is written."""
+        self.wait()
+        self._pending = self._thread.submit(write_nquads, self._database, data, replace=graphs)
+
+    def wait(self) -> None:
+        """Wait until the batch being written is written; raise its error if it failed."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Wait for the batch being written (its error is left to :meth:`wait`) and end the thread."""
+        self._thread.shutdown(wait=True)
+        self._database = None
 
 
 class _Totals:

@@ -1,9 +1,11 @@
 """The embedded store (pyoxigraph on disk): opening, writing article graphs, export.
 
-rdflib stays the API for graphs: :func:`write_article_graphs` takes rdflib
-graphs and writes them as one batch of N-Quads (:class:`NQuadsWriter`,
-:func:`write_nquads`, which a build calls once per batch of articles);
-:func:`dataset_from_store` and :func:`store_graph` give rdflib views back.
+A build writes N-Quads made straight from its records
+(:func:`kgbuild.mapping.extraction_to_nquads`) with :func:`write_nquads`,
+once per batch of articles. rdflib stays the API for graphs:
+:func:`write_article_graphs` takes rdflib graphs and writes them as one
+such batch (:class:`NQuadsWriter`); :func:`dataset_from_store` and
+:func:`store_graph` give rdflib views back.
 
 >>> import rdflib
 >>> store = pyoxigraph.Store()  # in memory; open_store(path) for one on disk
@@ -32,7 +34,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 
 from .facts import EntityKind
-from .mapping import article_graph_iri, article_iri
+from .mapping import MappingError, article_graph_iri, article_iri, nquads_iri, nquads_literal
 from .namespace import DIP
 
 __all__ = [
@@ -81,10 +83,6 @@ EXPORT_PREFIXES: dict[str, str] = {
 }
 
 
-# What a string literal must escape in N-Quads.
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-# Characters an IRI may not hold in N-Quads (IRIREF).
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _BNODE_LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
 _BULK_FILE = re.compile(r"bulk-\d+\.sst")
 _TEXT_HASH = pyoxigraph.NamedNode(str(DIP.textHash))
@@ -230,21 +228,19 @@ class NQuadsWriter:
     def _iri(self, iri: str) -> str:
         text = self._iris.get(iri)
         if text is None:
-            if _IRI_FORBIDDEN.search(iri) is not None or ":" not in iri:
-                raise StoreError(f"cannot store the IRI <{iri}>: not an absolute IRI without spaces or <>\"{{}}|^`\\")
-            text = self._iris[iri] = f"<{iri}>"
+            try:
+                text = self._iris[iri] = nquads_iri(iri)
+            except MappingError as error:
+                raise StoreError(f"cannot store the IRI <{iri}>: not an absolute IRI without spaces or <>\"{{}}|^`\\") from error
         return text
 
     def _term(self, term: rdflib.term.Node) -> str:
         if isinstance(term, rdflib.URIRef):
             return self._iri(term)
         if isinstance(term, rdflib.Literal):
-            lexical = f'"{str(term).translate(_ESCAPES)}"'
-            if term.language is not None:
-                return f"{lexical}@{term.language}"
-            if term.datatype is not None and term.datatype != XSD.string:
-                return f"{lexical}^^{self._iri(term.datatype)}"
-            return lexical
+            if term.datatype is not None and term.language is None and term.datatype != XSD.string:
+                return nquads_literal(str(term)) + "^^" + self._iri(term.datatype)
+            return nquads_literal(str(term), language=term.language)
         if isinstance(term, rdflib.BNode):
             label = str(term)
             if _BNODE_LABEL.fullmatch(label) is None:  # derive a stable label N-Quads accepts

@@ -11,6 +11,8 @@ import datetime as dt
 
 from kgbuild.extract import extract_article
 from kgbuild.facts import EntityKind, Modality
+from kgbuild.mapping import entity_iri, extraction_to_graph
+from kgbuild.namespace import DIP
 
 
 def triples(extraction, *, modality: Modality | None = None):
@@ -82,8 +84,13 @@ def test_unnamed_leaders_of_coordinated_countries_each_attend(make_doc, article_
         .       6 punct PUNCT .   .      O
     """)
     facts = triples(ex)
-    assert ("Leader of Chile", "leaderOf", "Chile", Modality.ASSERTED) in facts
-    assert ("Leader of Peru", "leaderOf", "Peru", Modality.ASSERTED) in facts
+    # An unnamed holder is defined by what it leads: an entity attribute (a direct
+    # dip:leaderOf triple), not a fact read from the sentence.
+    assert not [f for f in ex.facts if f.relation == "leaderOf"]
+    leads = {e.label: e.leads for e in ex.entities if e.leads}
+    assert leads == {"Leader of Chile": "country/chile", "Leader of Peru": "country/peru"}
+    graph = extraction_to_graph(ex)
+    assert (entity_iri("person/leader-of-chile"), DIP.leaderOf, entity_iri("country/chile")) in graph
     assert ("Leader of Chile", "attends", "Summit in Lima", Modality.PLANNED) in facts
     assert ("Leader of Peru", "attends", "Summit in Lima", Modality.PLANNED) in facts
     assert ("Summit in Lima", "heldIn", "Lima", Modality.ASSERTED) in facts

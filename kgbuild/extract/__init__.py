@@ -55,9 +55,9 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     quotes = list(extract_quotes(doc, doc_index=doc_index))
     link_first_person(found, doc, quotes)  # "X said: I condemn ...": "I" is X
     facts += extract_relations(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
-    facts += extract_stances(doc, found, lexicon=lexicon, article_id=article.id)
+    facts += extract_stances(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += _said_facts(doc, found, article_id=article.id, quotes=quotes, doc_index=doc_index)
-    facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id)
+    facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts = _distinct(f for f in facts if f.subject != f.object)
     used = {k for f in facts for k in (f.subject, f.object)}
     every = found.entities()

@@ -81,10 +81,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import POS
+from spacy.tokens import Doc, Span, Token
 
 from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
 from ..gazetteer import Gazetteer
+from .docindex import DocIndex
 from .entities import NAME_PARTICLES, ArticleEntities, clean_name, defines_its_subject, opens_as_reference
 from .factuality import modality_of
 from .lexicon import Lexicon
@@ -138,17 +140,23 @@ class _Parse:
     tokens: tuple[Token, ...]
     sentence_starts: tuple[int, ...]
     by_pos: dict[str, tuple[Token, ...]]
+    index: DocIndex
 
     @classmethod
-    def of(cls, doc: Doc) -> _Parse:
+    def of(cls, doc: Doc, index: DocIndex) -> _Parse:
         starts = [0] * len(doc)
-        for sent in doc.sents:
+        for sent in index.sentences:
             starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        tokens = tuple(doc)
-        by_pos: dict[str, list[Token]] = {}
-        for token in tokens:
-            by_pos.setdefault(token.pos_, []).append(token)
-        return cls(doc, tokens, tuple(starts), {pos: tuple(group) for pos, group in by_pos.items()})
+        tokens = index.tokens
+        by_pos: dict[int, list[Token]] = {}
+        for token, pos in zip(tokens, doc.to_array(POS).tolist()):  # ids, not the strings of Token.pos_
+            by_pos.setdefault(pos, []).append(token)
+        strings = doc.vocab.strings
+        return cls(doc, tokens, tuple(starts), {strings[pos]: tuple(group) for pos, group in by_pos.items()}, index)
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence of ``token`` (``token.sent``, without spaCy's walk to its boundaries)."""
+        return self.index.sentence(token)
 
     def of_pos(self, *pos: str) -> list[Token]:
         """The tokens of some parts of speech, in order."""
@@ -158,10 +166,10 @@ class _Parse:
 
 
 def extract_biography(
-    doc: Doc, found: ArticleEntities, facts: list[Fact], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str
+    doc: Doc, found: ArticleEntities, facts: list[Fact], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None
 ) -> list[Fact]:
     """Biographical facts of ``doc`` that the news rules do not read; ``facts`` are the facts found so far."""
-    parse = _Parse.of(doc)
+    parse = _Parse.of(doc, doc_index or DocIndex(doc))
     countries = _country_mentions(parse, found)
     dominant = _dominant_country(countries)
     if dominant is not None:
@@ -295,12 +303,13 @@ def _former_citizenship(person: str, title: _Title, found: ArticleEntities, *, l
 def _country_mentions(parse: _Parse, found: ArticleEntities) -> list[tuple[int, str]]:
     """(first token, country key) of each mention of a country, in order."""
     mentions: list[tuple[int, str]] = []
-    previous: tuple[str, ...] = ()
-    for i in range(len(parse.tokens)):
-        keys = tuple(k for k in found.at(i) if found.kind(k) is COUNTRY)
-        if keys and keys != previous:
+    previous: tuple[str, ...] = ()  # the countries of the token before
+    last = -2
+    for i, linked in found.linked():  # the other tokens stand for no country
+        keys = tuple(k for k in linked if found.kind(k) is COUNTRY)
+        if keys and (keys != previous or i != last + 1):
             mentions.extend((i, k) for k in keys)
-        previous = keys
+        previous, last = keys, i
     return mentions
 
 
@@ -343,7 +352,7 @@ def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], foun
             where = (f.subject, f.evidence.start)
             titled[where] = titled.get(where, False) or found.country_of(f.object) is not None
     for start, end, person in _named_mentions(parse, people, found):
-        sent = tokens[start].sent
+        sent = parse.sentence(tokens[start])
         # the title rules link a title's head word to the name ("President" of "Commission President X")
         linked = start
         while linked < end - 1 and _is_title_word(tokens[linked], lexicon):
@@ -532,7 +541,7 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
                 for fact in _office_facts(person, title, found, rule="office-predicate", lexicon=lexicon, article_id=article_id):
                     out.append(replace(fact, modality=modality))
                 if title.holder_of is None:
-                    offices.append(_Office(person, title.office, evidence(verb.sent, article_id=article_id, rule="", confidence=0)))
+                    offices.append(_Office(person, title.office, evidence(parse.sentence(verb), article_id=article_id, rule="", confidence=0)))
     return out
 
 
@@ -546,7 +555,7 @@ def _former_offices(parse: _Parse, people: list[tuple[int, int, str]], found: Ar
             if title.former:
                 out += _former_citizenship(person, title, found, lexicon=lexicon, article_id=article_id)
                 if title.holder_of is None:
-                    offices.append(_Office(person, title.office, evidence(root.sent, article_id=article_id, rule="", confidence=0), former=True))
+                    offices.append(_Office(person, title.office, evidence(parse.sentence(root), article_id=article_id, rule="", confidence=0), former=True))
     return out
 
 
@@ -559,7 +568,7 @@ def _tenures(parse: _Parse, found: ArticleEntities, offices: list[_Office], *, l
             continue
         holders = [t for _, t in prep_objects(noun, "of")] + [c for c in noun.children if c.dep_ == "poss"]
         for person in _people(holders, found):
-            offices.append(_Office(person, office, evidence(noun.sent, article_id=article_id, rule="tenure", confidence=0)))
+            offices.append(_Office(person, office, evidence(parse.sentence(noun), article_id=article_id, rule="tenure", confidence=0)))
 
 
 def _countries_after_names(
@@ -586,7 +595,7 @@ def _countries_after_names(
             after += 1
         if len(countries) != 1 or (after < len(tokens) and (tokens[after].tag_ == "POS" or tokens[after].text in HYPHENS)):
             continue  # "President X of India's ruling party", "of Indian-American descent"
-        sent = tokens[start].sent
+        sent = parse.sentence(tokens[start])
         if (person, sent.start_char) in with_country:
             continue
         run = _run_before(parse, start, found, lexicon=lexicon)
@@ -632,7 +641,7 @@ def _royal_styles(parse: _Parse, people: list[tuple[int, int, str]], found: Arti
         reign = not noble and (bool(set(near) & words.monarchs) or bool(REGNAL.match(tokens[end - 1].text)))
         if not (noble or reign):
             continue
-        sent = tokens[start].sent
+        sent = parse.sentence(tokens[start])
         for country in dict.fromkeys(countries):
             out.append(_fact(person, "citizenOf", country, sent, rule="royal-style", confidence=0.7, article_id=article_id))
             if reign and len(countries) == 1:
@@ -664,7 +673,7 @@ def _birthplaces(parse: _Parse, found: ArticleEntities, *, gazetteer: Gazetteer,
             continue
         for country in _countries_of_place(places[0], found, gazetteer):
             for person in people:
-                out.append(_fact(person, "citizenOf", country, token.sent, rule="birthplace", confidence=0.6, article_id=article_id))
+                out.append(_fact(person, "citizenOf", country, parse.sentence(token), rule="birthplace", confidence=0.6, article_id=article_id))
     return out
 
 
@@ -703,7 +712,7 @@ def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: 
     out: list[Fact] = []
     # "Uma Bharti of the Janata Party", "Labour Party candidate X"
     for start, end, person in people:
-        sent = tokens[start].sent
+        sent = parse.sentence(tokens[start])
         j = end
         if j < len(tokens) and tokens[j].lower_ == "of":
             j += 1
@@ -725,7 +734,7 @@ def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: 
             people = _subject_people(token.head.head, found)
             for key in _party_keys(token, found, lexicon):
                 for person in people:
-                    out.append(_fact(person, "memberOf", key, token.sent, rule="party-member", confidence=0.7, article_id=article_id))
+                    out.append(_fact(person, "memberOf", key, parse.sentence(token), rule="party-member", confidence=0.7, article_id=article_id))
         elif token.pos_ == "VERB" and (lemma in words.join_verbs or lemma in words.found_verbs):
             out += _joined_or_founded(token, found, lexicon=lexicon, article_id=article_id)
     return out
@@ -821,7 +830,7 @@ def _organisation_membership(parse: _Parse, found: ArticleEntities, *, lexicon: 
                     members += [k for k in found.at(s.i) if found.kind(k) is COUNTRY] or _it_antecedent(s, found)
         for member in members:
             for org in dict.fromkeys(orgs):
-                out.append(_fact(member, "memberOf", org, head.sent, rule="organisation-member", confidence=0.7, article_id=article_id))
+                out.append(_fact(member, "memberOf", org, parse.sentence(head), rule="organisation-member", confidence=0.7, article_id=article_id))
     return out
 
 
@@ -923,7 +932,7 @@ def _war_participation(parse: _Parse, found: ArticleEntities, events: dict[int, 
             continue
         for agent in dict.fromkeys(agents):
             for event in keys:
-                out.append(_fact(agent, "attends", event, token.sent, rule="war-participant", confidence=0.7, article_id=article_id, modality=modality))
+                out.append(_fact(agent, "attends", event, parse.sentence(token), rule="war-participant", confidence=0.7, article_id=article_id, modality=modality))
     return out
 
 
@@ -962,7 +971,7 @@ def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str],
             if capital_of is not None:
                 places.append(found.add(COUNTRY, capital_of.name, wikidata=capital_of.wikidata))
         for place_key in places:
-            out.append(_fact(key, "heldIn", place_key, parse.tokens[i].sent, rule="battle-place", confidence=0.7, article_id=article_id))
+            out.append(_fact(key, "heldIn", place_key, parse.sentence(parse.tokens[i]), rule="battle-place", confidence=0.7, article_id=article_id))
     for verb in parse.of_pos("VERB"):
         if verb.lemma_.lower() not in words.event_place_verbs:
             continue
@@ -983,7 +992,7 @@ def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str],
             places += _keys(obj, found, PLACE_KINDS) or [k for c in obj.children if c.dep_ in {"compound", "amod"} for k in _keys(c, found, PLACE_KINDS)]
         for event in dict.fromkeys(event_keys):
             for place in dict.fromkeys(places):
-                out.append(_fact(event, "heldIn", place, verb.sent, rule="event-place-verb", confidence=0.75, article_id=article_id))
+                out.append(_fact(event, "heldIn", place, parse.sentence(verb), rule="event-place-verb", confidence=0.75, article_id=article_id))
     return out
 
 
@@ -1009,13 +1018,13 @@ def _article_country_offices(
     named_offices: dict[str, set[str]] = {}  # office -> countries the article names it of, held by no one named
     held: dict[tuple[str, str], set[str]] = {}  # (office, country) -> named people holding it
     claims = list(offices)
-    for f in positive:
-        if f.relation == "leaderOf" and f.evidence.rule == "unnamed-office-holder":
+    for holder in found.entities():
+        if holder.leads is not None and holder.kind is PERSON:
             # "appointed by the President of the United States": the office, named with its country
-            office = _head_office(found.label(f.subject).rsplit(" of ", 1)[0], heads, events=events)
+            office = _head_office(holder.label.rsplit(" of ", 1)[0], heads, events=events)
             if office is not None:
-                named_offices.setdefault(office, set()).add(f.object)
-            continue
+                named_offices.setdefault(office, set()).add(holder.leads)
+    for f in positive:
         if f.relation != "holdsPosition" or found.kind(f.subject) is not PERSON:
             continue
         country = found.country_of(f.object)
@@ -1066,9 +1075,8 @@ def _article_country_offices(
     # A head of a country's state or government is its citizen (however the leadership was read).
     for f in positive:
         if f.relation == "leaderOf" and found.kind(f.subject) is PERSON and found.kind(f.object) is COUNTRY and not citizenship.get(f.subject):
-            if f.evidence.rule != "unnamed-office-holder":
-                out.append(Fact(f.subject, "citizenOf", f.object, Modality.ASSERTED, replace(f.evidence, rule="leader/citizen", confidence=0.6)))
-                citizenship.setdefault(f.subject, set()).add(f.object)
+            out.append(Fact(f.subject, "citizenOf", f.object, Modality.ASSERTED, replace(f.evidence, rule="leader/citizen", confidence=0.6)))
+            citizenship.setdefault(f.subject, set()).add(f.object)
     return out
 
 
@@ -1127,5 +1135,5 @@ def _article_nationals(parse: _Parse, people: list[tuple[int, int, str]], found:
         if person in linked or person in seen:
             continue
         seen.add(person)
-        out.append(_fact(person, "citizenOf", dominant, parse.tokens[start].sent, rule="article-country/citizen", confidence=0.4, article_id=article_id))
+        out.append(_fact(person, "citizenOf", dominant, parse.sentence(parse.tokens[start]), rule="article-country/citizen", confidence=0.4, article_id=article_id))
     return out

@@ -78,6 +78,7 @@ class _Draft:
     wikidata: str | None = None
     event_type: str | None = None
     country: str | None = None
+    leads: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
 
@@ -103,6 +104,7 @@ class ArticleEntities:
         key: str | None = None,
         event_type: str | None = None,
         country: str | None = None,
+        leads: str | None = None,
     ) -> str:
         """Register an entity (or a new surface form of it) and return its key."""
         if not key:
@@ -116,6 +118,8 @@ class ArticleEntities:
             draft.alts[surface] = None
         if country and not draft.country:
             draft.country = country
+        if leads and not draft.leads:
+            draft.leads = leads
         for i in tokens:
             self.link(i, key)
         return key
@@ -149,6 +153,10 @@ class ArticleEntities:
     def at(self, i: int) -> tuple[str, ...]:
         """Keys of the entities token ``i`` stands for (empty when none)."""
         return self._tokens.get(i, ())
+
+    def linked(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(token index, keys) of every token that stands for an entity, in text order."""
+        return sorted(self._tokens.items())
 
     def tokens_of(self, key: str) -> list[int]:
         """Indices of the tokens that stand for ``key`` (maybe beside others), in text order."""
@@ -195,6 +203,7 @@ class ArticleEntities:
                 wikidata=d.wikidata,
                 event_type=d.event_type,
                 country=d.country,
+                leads=d.leads,
                 start=d.start,
                 end=d.end,
             )
@@ -233,7 +242,7 @@ def find_entities(
         if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
             covered.update(range(ent.start, ent.end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
-    _parenthesised_acronyms(found, doc)
+    _parenthesised_acronyms(found, doc, doc_index=doc_index)
     _government_names(found, doc, gazetteer=gazetteer)
     _join_surnames(found, doc, gazetteer=gazetteer, doc_index=doc_index)
     _join_particle_surnames(found, doc)
@@ -243,10 +252,10 @@ def find_entities(
     _governments(found, doc, gazetteer=gazetteer, nouns=government_nouns, doc_index=doc_index)
     _pronouns(found, doc, doc_index=doc_index)
     _topic_pronouns(found, doc)
-    _group_heads(found, doc)
-    _appositive_names(found, doc)
-    _two_party_references(found, doc)
-    _reported_pronouns(found, doc)
+    _group_heads(found, doc, doc_index=doc_index)
+    _appositive_names(found, doc, doc_index=doc_index)
+    _two_party_references(found, doc, doc_index=doc_index)
+    _reported_pronouns(found, doc, doc_index=doc_index)
     return found
 
 
@@ -362,12 +371,13 @@ def _looks_like_person(span: Span, title_words: frozenset[str]) -> bool:
 
 def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
     """Countries and organisations the model did not tag ("the US", "ASEAN")."""
+    tokens = doc_index.tokens
     for i in doc_index.having(IS_TITLE, IS_UPPER):  # a name starts with a capital
-        if i in covered or doc[i].is_stop:
+        if i in covered or tokens[i].is_stop:
             continue  # the words of a name found are covered too
         # how many words from here could belong to a name: capitalised, or "of" and "and"
         run = 1
-        while run < 4 and i + run < len(doc) and (doc[i + run].is_title or doc[i + run].is_upper or doc[i + run].lower_ in {"of", "and"}):
+        while run < 4 and i + run < len(doc) and (tokens[i + run].is_title or tokens[i + run].is_upper or tokens[i + run].lower_ in {"of", "and"}):
             run += 1
         for n in (4, 3, 2, 1):
             if n > run or any(j in covered for j in range(i, i + n)):
@@ -400,10 +410,12 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
     return all(any(letter == i for i in rest) for letter in acronym[1:])
 
 
-def _parenthesised_acronyms(found: ArticleEntities, doc: Doc) -> None:
+def _parenthesised_acronyms(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """ "the Islamic Salvation Front (ISF)": the acronym is another name of the entity before it."""
-    for token in doc[2:-1]:
-        before, after = doc[token.i - 1], doc[token.i + 1]
+    for before in doc_index.tokens_with(lower={"("}):
+        if not 2 <= before.i + 1 < len(doc) - 1:
+            continue
+        token, after = doc[before.i + 1], doc[before.i + 2]
         if before.text != "(" or after.text != ")" or not token.is_upper or not token.is_alpha:
             continue
         named = found.at(before.i - 1)
@@ -619,7 +631,7 @@ def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     for i in range(len(doc)):
         if i not in pronouns and not found.at(i):
             continue  # neither a pronoun nor a mention
-        token = doc[i]
+        token = doc_index.tokens[i]
         if token.lower_ in PERSONAL_PRONOUNS and not found.at(token.i):
             here = sentence_of(token.i)
             # the latest subject in reach, else the latest mention in reach
@@ -717,9 +729,9 @@ GROUP_NOUNS = frozenset({"group", "delegation", "team", "contingent", "party", "
 COLLECTIVE_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION})
 
 
-def _group_heads(found: ArticleEntities, doc: Doc) -> None:
+def _group_heads(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """ "a group of Moroccan diplomats", "a delegation from Japan" stand for who they are made of."""
-    for token in doc:
+    for token in doc_index.tokens_with(lemma=GROUP_NOUNS):
         if found.at(token.i) or token.lemma_.lower() not in GROUP_NOUNS or token.pos_ != "NOUN":
             continue
         keys = [
@@ -736,9 +748,9 @@ def _group_heads(found: ArticleEntities, doc: Doc) -> None:
             found.link(token.i, key, replace=n == 0)
 
 
-def _reported_pronouns(found: ArticleEntities, doc: Doc) -> None:
+def _reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """ "China said it would ...", "Hungary announced its support for ...": "it"/"its" is the speaker or subject."""
-    for token in doc:
+    for token in doc_index.tokens_with(lower=COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES):
         word = token.lower_
         if found.at(token.i) or word not in COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES:
             continue
@@ -790,9 +802,9 @@ TWO_PARTY_NOUNS = frozenset({"side", "country", "nation", "government", "state",
 TWO_PARTY_REACH = 2
 
 
-def _appositive_names(found: ArticleEntities, doc: Doc) -> None:
+def _appositive_names(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """ "his Indian counterpart, S. Jaishankar": the noun stands for the person named beside it."""
-    for token in doc:
+    for token in doc_index.tokens_with(lemma=APPOSITIVE_HEADS):
         if found.at(token.i) or token.pos_ != "NOUN":
             continue
         if token.lemma_.lower() not in APPOSITIVE_HEADS:
@@ -802,12 +814,11 @@ def _appositive_names(found: ArticleEntities, doc: Doc) -> None:
             found.link(token.i, people[0])
 
 
-def _two_party_references(found: ArticleEntities, doc: Doc) -> None:
+def _two_party_references(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """ "the two leaders", "both sides": the two people, or countries and bodies, named last
     (going back sentence by sentence, in reach); none if the sentence completing the pair names more."""
-    sentences = list(doc.sents)
-    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
-    for token in doc:
+    sentences = doc_index.sentences
+    for token in doc_index.tokens_with(lemma=TWO_PEOPLE_NOUNS | TWO_PARTY_NOUNS):
         if found.at(token.i) or token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
             continue
         lemma = token.lemma_.lower()
@@ -818,7 +829,7 @@ def _two_party_references(found: ArticleEntities, doc: Doc) -> None:
         if not (both or two):
             continue
         kinds = {EntityKind.PERSON} if lemma in TWO_PEOPLE_NOUNS else COLLECTIVE_KINDS
-        here = sentence_of[token.i]
+        here = doc_index.sentence_number(token.i)
         named: list[str] = []
         for n in range(here, max(-1, here - TWO_PARTY_REACH - 1), -1):
             span = sentences[n] if n < here else doc[sentences[n].start : token.i]

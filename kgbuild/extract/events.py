@@ -66,7 +66,7 @@ def extract_events(
     if doc_index is None:
         doc_index = DocIndex(doc)
     clusters: list[_Cluster] = _named_events(doc_index, found, lexicon)
-    for token in doc_index.tokens_with(pos={"NOUN", "PROPN"}):  # no other word names an event
+    for token in doc_index.tokens_with(lemma=lexicon.event_types, lower=lexicon.event_types):  # no other word names an event
         event_type = _event_type(token, lexicon)
         if event_type is None or not _free_for_event(token, found):
             continue

@@ -9,6 +9,7 @@ Direction follows the syntax: the passive "X was condemned by Y" gives
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -43,6 +44,8 @@ GROUPING_VERBS = frozenset({"group", "comprise", "include", "unite", "gather"})
 HOST_NOUNS = frozenset({"host", "organiser", "organizer"})
 #: Nouns of taking part whose "at EVENT" names what their possessor attends ("his appearance at the Assembly").
 PARTICIPATION_NOUNS = frozenset({"appearance", "participation", "attendance", "presence", "debut"})
+#: Verbs that say who takes part in an event they do not name as their object ("also attended", "sent X").
+TAKING_PART_VERBS = frozenset({"shake", "attend", "send", "represent", "lead"})
 #: Phrasal verbs whose particle changes the stance of their verb ("stand up to", "call out", "back down").
 PHRASAL_STANCES: dict[tuple[str, str], str | None] = {
     ("stand", "up"): "opposes",
@@ -61,21 +64,27 @@ def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
     if doc_index is None:
         doc_index = DocIndex(doc)
     facts: list[Fact] = []
-    for token in doc:
+    # tokens that stand for an event (these rules link none): a verb with none in its subtree
+    # and no relation verb's lemma is read by no rule of _verb_facts
+    events_at = [i for i, keys in found.linked() if any(found.kind(k) is EntityKind.EVENT for k in keys)]
+    # and a noun no stance, visit or meeting word is read by no rule of _noun_facts
+    nouns = {*lexicon.stance_nouns, *lexicon.visit_nouns, *lexicon.meet_nouns}
+    for token in doc_index.tokens_with(pos={"VERB", "AUX", "ADJ"}, lemma=nouns, lower=nouns):
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.lower_ == "present"):
-            facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+            if bisect_left(events_at, token.left_edge.i) < bisect_right(events_at, token.right_edge.i) or _is_relation_verb(token.lemma_.lower(), lexicon):
+                facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
         elif token.pos_ == "NOUN":
             facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
-    facts.extend(_taking_part_facts(doc, found, lexicon=lexicon, article_id=article_id))
-    facts.extend(_membership_facts(doc, found, lexicon=lexicon, article_id=article_id))
+    facts.extend(_taking_part_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    facts.extend(_membership_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 
-def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """Membership in news shapes: "the Quad, which groups Australia, India, Japan and the
     United States"; "South Africa, as a member of the ICC, ..."; "was admitted as a member of the G20"."""
     org_kinds = {EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION}
-    for token in doc:
+    for token in doc_index.tokens_with(lower={"as"}, lemma=GROUPING_VERBS):  # the words the rules start from
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in GROUPING_VERBS:
             orgs = [(k, t) for k, t in _agents(subjects(token), found) if found.kind(k) in org_kinds]
@@ -98,13 +107,16 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
                             yield _fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id)
 
 
-def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """Taking part where the event is not the verb's object: "Lula and Modi also attended"
     (the event the article is about), "sent Premier Li Qiang", "was represented by Lavrov",
     "Lavrov led Russia's delegation", "his appearance at the Assembly", and meetings
     by handshake ("Biden and Xi shook hands")."""
-    mentions = [(t.i, k) for t in doc for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
-    for token in doc:
+    triggers = doc_index.tokens_with(lemma=HOST_NOUNS | PARTICIPATION_NOUNS | TAKING_PART_VERBS)
+    if not triggers:
+        return
+    mentions = [(i, k) for i, keys in found.linked() for k in keys if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
+    for token in triggers:
         lemma = token.lemma_.lower()
         if lemma in HOST_NOUNS and token.pos_ == "NOUN" and (token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ == "be"):
             # "Cyril Ramaphosa, the host,", "Sanchez, the summit's host,", "X was the host"
@@ -182,9 +194,9 @@ def _agents(tokens: list[Token], found: ArticleEntities) -> list[tuple[str, Toke
 def _fact(subject: str, relation: str, obj: str, predicate: Token, *, rule: str, confidence: float, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None, refinement: str | None = None, modality: Modality | None = None) -> Fact:
     if doc_index is None:  # a rule without the article's index
         ev = evidence(predicate.sent, article_id=article_id, rule=rule, confidence=confidence)
-    else:
-        ev = doc_index.evidence(predicate, article_id=article_id, rule=rule, confidence=confidence)
-    return Fact(subject, relation, obj, modality or modality_of(predicate, lexicon=lexicon), ev, refinement)
+        return Fact(subject, relation, obj, modality or modality_of(predicate, lexicon=lexicon), ev, refinement)
+    ev = doc_index.evidence(predicate, article_id=article_id, rule=rule, confidence=confidence)
+    return Fact(subject, relation, obj, modality or doc_index.modality(predicate, lexicon=lexicon), ev, refinement)
 
 
 def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:

@@ -6,8 +6,9 @@ Three shapes of title are read, each rule named in the evidence:
   "NATO Secretary General Jens Stoltenberg";
 * ``title-apposition``: "Olaf Scholz, the German chancellor," and the reverse
   "Indonesia's defence minister, Prabowo Subianto";
-* ``unnamed-office-holder``: "the leaders of South Korea and Australia",
-  "Japan's prime minister" with no name: one person node per country.
+* unnamed office holders: "the leaders of South Korea and Australia",
+  "Japan's prime minister" with no name: one person node per country, whose
+  ``leads`` (the country) defines it rather than being a fact read from the text.
 
 A former office ("a former minister") gives no current position.
 """
@@ -85,12 +86,12 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     """What an apposition or copula says of an agent: "X, a Norwegian politician",
     "Norway is a member of NATO", "X was a politician for the Labour Party"."""
     facts: list[Fact] = []
-    for i in range(len(doc)):
-        if not found.at(i):
-            continue  # not a mention
-        token = doc[i]
-        keys = [k for k in found.at(token.i) if found.kind(k) in AGENT_KINDS]
-        if not keys or token.pos_ == "PRON" or (token.dep_ == "compound" and found.at(token.head.i) == found.at(token.i)):
+    for i, linked in found.linked():  # the mentions (the rules below link no token)
+        keys = [k for k in linked if found.kind(k) in AGENT_KINDS]
+        if not keys:
+            continue
+        token = doc_index.tokens[i]
+        if token.pos_ == "PRON" or (token.dep_ == "compound" and found.at(token.head.i) == found.at(token.i)):
             continue
         nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be":
@@ -347,12 +348,11 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
                         facts.append(Fact(resolved, "holdsPosition", position, Modality.ASSERTED, ev))
                     if is_leader:
                         facts.append(Fact(resolved, "leaderOf", country, Modality.ASSERTED, ev))
-                person = known[-1] if known else found.add(EntityKind.PERSON, label, key=entity_key(EntityKind.PERSON, label), country=country)
+                # An unnamed holder is defined by its office: what it leads is part of its description.
+                person = known[-1] if known else found.add(
+                    EntityKind.PERSON, label, key=entity_key(EntityKind.PERSON, label), country=country, leads=country if is_leader else None
+                )
                 people.append(person)
-                if not known:
-                    ev = doc_index.evidence(token, article_id=article_id, rule="unnamed-office-holder", confidence=0.8)
-                    if is_leader:
-                        facts.append(Fact(person, "leaderOf", country, Modality.ASSERTED, ev))
             for n, person in enumerate(people):
                 found.link(token.i, person, replace=n == 0)
         elif any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..facts import Fact
+from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factuality import modality_of
 from .lexicon import Lexicon
@@ -50,10 +51,12 @@ FEELING_PREPS = ("by", "at", "with", "over", "about")
 OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 
 
-def extract_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def extract_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None) -> list[Fact]:
     """supports, opposes and meets facts from the constructions listed in the module docstring."""
+    if doc_index is None:
+        doc_index = DocIndex(doc)
     facts: list[Fact] = []
-    for token in doc:
+    for token in _candidates(doc_index, lexicon):
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN":
             if lemma in lexicon.stance_nouns or token.lower_ in lexicon.stance_nouns:
@@ -72,6 +75,31 @@ def extract_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, artic
         if token.pos_ in {"VERB", "AUX", "ADJ"}:
             facts.extend(_joint_intent_facts(token, found, lexicon=lexicon, article_id=article_id))
     return facts
+
+
+def _candidates(doc_index: DocIndex, lexicon: Lexicon) -> list[Token]:
+    """The tokens a rule of :func:`extract_stances` can start from, in text order: its trigger
+    words, and the words a meeting noun ("talks") can be the object of (all others yield nothing)."""
+    words = lexicon.stances
+    triggers = doc_index.tokens_with(
+        lemma={*lexicon.stance_nouns, *words.campaign_nouns, *words.rupture_nouns, *words.rupture_verbs, *lexicon.light_verbs, "oppose", "be"},
+        lower={*lexicon.stance_nouns, *words.feelings, *words.joint_predicates},
+    )
+    verbs = []
+    for talks in doc_index.tokens_with(lemma=lexicon.meet_nouns, lower=lexicon.meet_nouns):
+        # "held talks", "(returned) for talks", and through coordination ("for trade and talks")
+        node = talks
+        while True:
+            if node.dep_ == "dobj":
+                verbs.append(node.head)
+            elif node.dep_ in {"pobj", "pcomp"}:
+                verbs.append(node.head.head)
+            if node.dep_ != "conj" or node.head.i == node.i:
+                break
+            node = node.head
+    if not verbs:
+        return triggers
+    return sorted({t.i: t for t in [*triggers, *verbs]}.values(), key=lambda t: t.i)
 
 
 def _targets(tokens: list[Token], found: ArticleEntities, agents: set[str], *, lexicon: Lexicon) -> list[str]:
