@@ -806,3 +806,145 @@ def test_a_one_word_capitalised_text_is_no_dateline(make_doc, article_for, resou
         GENEVA 0 ROOT PROPN NNP geneva B-GPE
     """)
     assert not ex.facts
+
+
+# -- more ways of taking part, hosting and travelling (session 2) ------------------------
+
+
+def test_the_one_met_at_an_event_attends_it_too(make_doc, article_for, resources):
+    # "At the summit, Tomas Berg met Ana Ruiz."
+    ex = run(make_doc, article_for, resources, """
+        At     5 prep     ADP   IN  at     O
+        the    2 det      DET   DT  the    O
+        summit 0 pobj     NOUN  NN  summit O
+        ,      5 punct    PUNCT ,   ,      O
+        Berg   5 nsubj    PROPN NNP berg   B-PERSON
+        met    5 ROOT     VERB  VBD meet   O
+        Ruiz   5 dobj     PROPN NNP ruiz   B-PERSON
+        .      5 punct    PUNCT .   .      O
+    """)
+    attends = relations(ex, "attends")
+    assert ("Berg", "summit", Modality.ASSERTED) in attends
+    assert ("Ruiz", "summit", Modality.ASSERTED) in attends
+
+
+def test_a_purpose_clause_attends_with_the_travellers_subject(make_doc, article_for, resources):
+    # "Berg flew to Lisbon to attend the summit."
+    ex = run(make_doc, article_for, resources, """
+        Berg   1 nsubj  PROPN NNP berg   B-PERSON
+        flew   1 ROOT   VERB  VBD fly    O
+        to     1 prep   ADP   IN  to     O
+        Lisbon 2 pobj   PROPN NNP lisbon B-GPE
+        to     5 aux    PART  TO  to     O
+        attend 1 advcl  VERB  VB  attend O
+        the    7 det    DET   DT  the    O
+        summit 5 dobj   NOUN  NN  summit O
+        .      1 punct  PUNCT .   .      O
+    """)
+    assert ("Berg", "summit", Modality.ASSERTED) in relations(ex, "attends")
+    assert ("Berg", "Lisbon", Modality.ASSERTED) in relations(ex, "visits")
+
+
+def test_among_the_leaders_at_an_event_attends_it(make_doc, article_for, resources):
+    # "Berg was among the leaders at the summit."
+    ex = run(make_doc, article_for, resources, """
+        Berg    1 nsubj PROPN NNP berg    B-PERSON
+        was     1 ROOT  AUX   VBD be      O
+        among   1 prep  ADP   IN  among   O
+        the     4 det   DET   DT  the     O
+        leaders 2 pobj  NOUN  NNS leader  O
+        at      4 prep  ADP   IN  at      O
+        the     7 det   DET   DT  the     O
+        summit  5 pobj  NOUN  NN  summit  O
+        .       1 punct PUNCT .   .       O
+    """)
+    assert ("Berg", "summit", Modality.ASSERTED) in relations(ex, "attends")
+
+
+def test_paying_a_state_visit_visits_the_country(make_doc, article_for, resources):
+    # "Berg paid a state visit to Chile."
+    ex = run(make_doc, article_for, resources, """
+        Berg  1 nsubj    PROPN NNP berg  B-PERSON
+        paid  1 ROOT     VERB  VBD pay   O
+        a     4 det      DET   DT  a     O
+        state 4 compound NOUN  NN  state O
+        visit 1 dobj     NOUN  NN  visit O
+        to    4 prep     ADP   IN  to    O
+        Chile 5 pobj     PROPN NNP chile B-GPE
+        .     1 punct    PUNCT .   .     O
+    """)
+    assert ("Berg", "Chile", Modality.ASSERTED) in relations(ex, "visits")
+
+
+def test_an_invitation_on_a_visit_is_no_visit_by_the_host(make_doc, article_for, resources):
+    # "Berg invited Ruiz on a visit to Chile."
+    ex = run(make_doc, article_for, resources, """
+        Berg    1 nsubj PROPN NNP berg   B-PERSON
+        invited 1 ROOT  VERB  VBD invite O
+        Ruiz    1 dobj  PROPN NNP ruiz   B-PERSON
+        on      1 prep  ADP   IN  on     O
+        a       5 det   DET   DT  a      O
+        visit   3 pobj  NOUN  NN  visit  O
+        to      5 prep  ADP   IN  to     O
+        Chile   6 pobj  PROPN NNP chile  B-GPE
+        .       1 punct PUNCT .   .      O
+    """)
+    assert not any(s == "Berg" for s, _, _ in relations(ex, "visits"))
+
+
+def test_landing_in_a_city_and_the_city_of_a_name_are_visits(make_doc, article_for, resources):
+    # "Berg landed in Lisbon. | Ruiz travelled to the city of Porto."
+    ex = run(make_doc, article_for, resources, """
+        Berg      1 nsubj PROPN NNP berg   B-PERSON
+        landed    1 ROOT  VERB  VBD land   O
+        in        1 prep  ADP   IN  in     O
+        Lisbon    2 pobj  PROPN NNP lisbon B-GPE
+        .         1 punct PUNCT .   .      O
+        | Ruiz    6 nsubj PROPN NNP ruiz   B-PERSON
+        travelled 6 ROOT  VERB  VBD travel O
+        to        6 prep  ADP   IN  to     O
+        the       9 det   DET   DT  the    O
+        city      7 pobj  NOUN  NN  city   O
+        of        9 prep  ADP   IN  of     O
+        Porto     10 pobj PROPN NNP porto  B-GPE
+        .         6 punct PUNCT .   .      O
+    """)
+    visits = relations(ex, "visits")
+    assert ("Berg", "Lisbon", Modality.ASSERTED) in visits
+    assert ("Ruiz", "Porto", Modality.ASSERTED) in visits
+
+
+def test_a_grouping_attended_or_skipped_stands_for_its_summit(nlp, article_for, resources):
+    doc = nlp("President Ana Ruiz skipped the G20.")
+    ex = extract_article(doc, article_for(doc), resources=resources)
+    assert ("Ana Ruiz", "G20 summit", Modality.NEGATED) in relations(ex, "attends")
+
+
+def test_a_participle_on_a_name_attends_with_that_name(make_doc, article_for, resources):
+    # "Berg, attending his first G20, spoke."
+    ex = run(make_doc, article_for, resources, """
+        Berg      7 nsubj PROPN NNP berg   B-PERSON
+        ,         0 punct PUNCT ,   ,      O
+        attending 0 acl   VERB  VBG attend O
+        his       5 poss  PRON  PRP$ his   O
+        first     5 amod  ADJ   JJ  first  B-ORDINAL
+        G20       2 dobj  PROPN NNP g20    B-ORG
+        ,         0 punct PUNCT ,   ,      O
+        spoke     7 ROOT  VERB  VBD speak  O
+        .         7 punct PUNCT .   .      O
+    """)
+    assert ("Berg", "G20 summit", Modality.ASSERTED) in relations(ex, "attends")
+
+
+def test_a_body_named_as_a_meeting_is_attended_by_who_addresses_it(nlp, article_for, resources):
+    doc = nlp("President Ana Ruiz addressed the UN General Assembly on Tuesday. Finland joined NATO in April.")
+    ex = extract_article(doc, article_for(doc), resources=resources)
+    assert ("Ana Ruiz", "UN General Assembly", Modality.ASSERTED) in relations(ex, "attends")
+    assert not relations(ex, "attends") - {("Ana Ruiz", "UN General Assembly", Modality.ASSERTED)}
+
+
+def test_the_leader_met_on_the_sidelines_attends_through_the_model(nlp, article_for, resources):
+    doc = nlp("On the sidelines of the G20 summit, President Ana Ruiz met Prime Minister Tomas Berg.")
+    ex = extract_article(doc, article_for(doc), resources=resources)
+    attends = {(s, m) for s, _, m in relations(ex, "attends")}
+    assert {("Ana Ruiz", Modality.ASSERTED), ("Tomas Berg", Modality.ASSERTED)} <= attends

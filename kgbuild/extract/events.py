@@ -97,6 +97,7 @@ def extract_events(
         when = _date_of(token, anchor, doc_index)
         if when is not None:
             cluster.dates.append(when)
+    _organisation_events(clusters, doc_index, found, gazetteer, lexicon)
     facts: list[Fact] = []
     dateline = _dateline_place(doc, found)
     for cluster in clusters:
@@ -109,6 +110,44 @@ def extract_events(
             ev = doc_index.evidence(lead, article_id=article_id, rule="event-place-dateline", confidence=0.6)
             facts.append(Fact(key, "heldIn", dateline, Modality.ASSERTED, ev))
     return facts
+
+
+#: Verbs whose object organisation stands for its meeting ("attended the G20", "skipped ASEAN").
+MEETING_OF_VERBS = frozenset({"attend", "skip", "boycott", "miss", "address"})
+
+
+def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: ArticleEntities, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    """A grouping taken for its meeting: "attending his first G20", "skipped the BRICS" (its summit),
+    and a body named as a meeting ("the UN General Assembly", "the East Asia Summit") where
+    someone is, goes or speaks ("addressed the General Assembly", "at the East Asia Summit")."""
+    for verb in doc_index.tokens_with(lemma=MEETING_OF_VERBS | {"at", "for", "to"}):
+        if verb.pos_ == "ADP":
+            if not (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX", "NOUN"}):
+                continue
+            heads = [c for c in verb.children if c.dep_ == "pobj"]
+            named_only = True  # "at NATO" is at its headquarters; "at the G20 summit" is an event noun already
+        elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEETING_OF_VERBS:
+            heads = [c for c in verb.children if c.dep_ == "dobj"]
+            named_only = verb.lemma_.lower() == "address"  # "addressed NATO" is no meeting
+        else:
+            continue
+        for token in heads:
+            keys = [k for k in found.at(token.i) if found.kind(k) is EntityKind.INTERNATIONAL_ORGANISATION]
+            if len(keys) != 1 or len(found.at(token.i)) != 1:
+                continue
+            named = lexicon.event_types.get(token.lemma_.lower()) or lexicon.event_types.get(token.lower_)
+            if named not in {"Summit", "Conference"} and (named_only or named is not None):
+                continue
+            org = keys[0]
+            event_type = named or "Summit"
+            current = [c for c in clusters if not c.year_offset]
+            cluster = _matching(current, event_type, org, [], gazetteer, found)
+            if cluster is None:
+                cluster = _Cluster(event_type, org=org, name=found.label(org) if named else None)
+                clusters.append(cluster)
+            cluster.org = cluster.org or org
+            cluster.tokens.append(token)
+            cluster.surfaces.append(found.label(org) if named else f"{found.label(org)} {event_type.lower()}")
 
 
 def _dateline_place(doc: Doc, found: ArticleEntities) -> str | None:

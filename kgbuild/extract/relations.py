@@ -221,9 +221,11 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for subject_token in subject_tokens:
             agents += _agents([t for p, t in prep_objects(subject_token, "with", "alongside")], found)
         targets = objects(verb)
+    attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
+    if not agents and attending and not passive:
+        agents = _agents(_clause_subjects(verb), found)
     if not agents:
         return
-    attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
     events = _event_targets(verb, targets if attending else [], found)
     # attends / hosts
     if events:
@@ -239,6 +241,9 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                     if found.event_type(event) == "Visit" or _own_event(agent, verb, event, found):
                         continue  # a visit is made, not attended; NATO does not attend "its summit"
                     yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=Modality.NEGATED if negative else None)
+            if lemma in lexicon.meet_transitive and not negative:
+                # "on the sidelines of the summit, Biden met Xi": the one met is there too
+                yield from _met_at_event(verb, agents, targets, events, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # "Biden hosted Kishida": a host meets its guest
     if lemma in lexicon.host_verbs:  # "welcomed Modi for a state visit": the guest is met too
         for agent, _ in agents:
@@ -269,8 +274,8 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if lemma in lexicon.visit_verbs:
         places = [(k, t) for t in (targets if lemma in {"visit", "tour"} else []) for k in _keys(t, found, PLACE_KINDS)]
         if lemma != "visit":
-            preps = ("to", "in") if lemma == "arrive" else ("to",)
-            places += [(k, t) for p, t in prep_objects(verb, *preps) for k in _keys(t, found, PLACE_KINDS)]
+            preps = ("to", "in") if lemma in {"arrive", "land"} else ("to",)
+            places += [(k, t) for p, t in prep_objects(verb, *preps) for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
         for agent, _ in agents:
             for place, _ in places:
                 if place != agent:
@@ -333,6 +338,41 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                 yield _fact(agent, relation, obj, verb, rule=f"{relation}-verb", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
 
 
+#: Nouns of a place whose "of" phrase or apposition names it ("the city of Guangzhou", "the capital, Kyiv").
+PLACE_NOUNS = frozenset({"city", "capital", "town", "port", "province", "region", "island", "village"})
+#: Verbs whose object visit is made by their subject ("paid a state visit to Serbia").
+VISIT_LIGHT_VERBS = frozenset({"pay", "make", "begin", "start", "undertake", "conclude", "end", "wrap", "complete"})
+
+
+def _place_named(token: Token) -> list[Token]:
+    """The token itself, and for "the city of X" / "the capital, X" the tokens that name the place."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in PLACE_NOUNS:
+        return [token]
+    return [token, *(t for _, t in prep_objects(token, "of")), *(c for c in token.children if c.dep_ == "appos")]
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Who does an attending verb that has no subject of its own: the subject of the verb whose
+    purpose it is ("flew to Rome to attend the summit"), or the person a participle describes
+    ("Sunak, attending his first G20, said")."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return subjects(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
+        return [verb.head]
+    return []
+
+
+def _met_at_event(verb: Token, agents, targets: list[Token], events: list[str], found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
+    """The people a meeting verb's subject meets at an event attend it too."""
+    agent_keys = {a for a, _ in agents}
+    for guest, _ in _agents(targets, found):
+        if guest in agent_keys or found.kind(guest) is not EntityKind.PERSON:
+            continue
+        for event in events:
+            if found.event_type(event) != "Visit":
+                yield _fact(guest, "attends", event, verb, rule="met-at-event", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+
+
 def _is_relation_verb(lemma: str, lexicon: Lexicon) -> bool:
     """Whether a rule of :func:`_verb_facts` other than "acts at an event" reads this verb.
 
@@ -351,6 +391,8 @@ def _is_relation_verb(lemma: str, lexicon: Lexicon) -> bool:
 
 def _own_event(agent: str, verb: Token, event: str, found: ArticleEntities) -> bool:
     """Whether the verb names the event as the agent's own ("the alliance will invite them at its summit")."""
+    if found.kind(agent) is EntityKind.PERSON:
+        return False  # "attending his first G20": a person attends the summits called theirs
     for token in verb.subtree:
         if event in found.at(token.i):
             owners = [k for c in token.children if c.dep_ == "poss" for k in found.at(c.i)]
@@ -380,6 +422,8 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities) ->
             tokens.extend(t for _, t in prep_objects(child, "at", "in", "from"))
         if child.dep_ == "dobj" and child.lower_ == "part":
             tokens.extend(t for _, t in prep_objects(child, "in"))
+    # "was among the leaders at the summit": the group is at the event
+    tokens.extend(t for _, group in prep_objects(verb, "among") for _, t in prep_objects(group, "at"))
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
 
 
@@ -484,7 +528,18 @@ def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, 
     """ "his visit to Tokyo", "a trip by Biden to Hanoi", "Biden's state visit to India"."""
     visitors = _agents([c for c in noun.children if c.dep_ == "poss"], found)
     visitors += _agents([t for _, t in prep_objects(noun, "by", "of")], found)
-    places = [(k, t) for _, t in prep_objects(noun, "to") for k in _keys(t, found, PLACE_KINDS)]
+    if not visitors:
+        # "Xi paid a state visit to Serbia", "Macron, on a visit to Beijing, said", "during a trip to Hanoi, Blinken said"
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in VISIT_LIGHT_VERBS:
+            visitors = _agents(subjects(head), found)
+        elif noun.dep_ == "pobj" and head.lower_ in {"on", "during"}:
+            verb = head.head
+            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in lexicon.host_verbs and verb.lemma_.lower() != "invite":
+                visitors = _agents(subjects(verb), found)
+            elif verb.pos_ == "PROPN" and head.dep_ == "prep":
+                visitors = _agents([verb], found)  # "Macron, on a state visit to China,"
+    places = [(k, t) for _, t in prep_objects(noun, "to") for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
     for visitor, _ in visitors:
         for place, _ in places:
             if place != visitor:
