@@ -28,12 +28,14 @@ from kgbuild.sparql import (
     QueryParameterError,
     QueryResult,
     ResultFormatError,
+    bind_parameters,
     format_result,
     insert_values,
     list_queries,
     load_query,
     outer_where_brace,
     run_query,
+    subselect_groups,
 )
 from kgbuild.store import count_triples, open_store, write_article_graphs
 
@@ -147,7 +149,10 @@ def test_shipped_queries_and_their_headers():
     )
     assert [(p.name, p.required) for p in queries["statements"].parameters] == [("speaker", False)]
     assert [(p.name, p.required) for p in queries["stances"].parameters] == [("about", False)]
-    assert queries["facts"].parameters == ()
+    assert [(p.name, p.required, p.iri) for p in queries["facts"].parameters] == [
+        ("article", False, False), ("relation", False, False), ("subject", False, False),
+    ]
+    assert queries["events"].parameters == ()
 
 
 def test_load_query_by_name_and_by_path():
@@ -197,6 +202,8 @@ def test_missing_and_unknown_parameters(store):
     with pytest.raises(QueryParameterError, match="no parameter 'place'; it takes: event"):
         run_query("summit_attendees", store=store, params={"event": "orland", "place": "x"})
     with pytest.raises(QueryParameterError, match="it takes: no parameters"):
+        run_query("events", store=store, params={"x": "y"})
+    with pytest.raises(QueryParameterError, match="it takes: article, relation, subject"):
         run_query("facts", store=store, params={"x": "y"})
 
 
@@ -345,6 +352,118 @@ def test_events(store):
     ]
 
 
+# ---- text parameters: whole words, any case, any accents, any order; a substring otherwise ----
+
+
+def test_text_parameters_match_whole_words_in_any_order(store):
+    orland = run_query("summit_attendees", store=store, params={"event": "orland summit"})
+    assert orland.rows
+    assert run_query("summit_attendees", store=store, params={"event": "SUMMIT Orland"}) == orland
+    assert run_query("person_roles", store=store, params={"person": "velt mara"}) == run_query(
+        "person_roles", store=store, params={"person": "Mara Velt"})
+    # Every word must be a word of the names of one entity: "orland" and "talks" name two events.
+    assert run_query("summit_attendees", store=store, params={"event": "orland talks"}).rows == ()
+    assert run_query("person_roles", store=store, params={"person": "mara brek"}).rows == ()
+    # The words may come from two names of the same entity ("Orland summit", "Orland meeting").
+    assert run_query("summit_attendees", store=store, params={"event": "summit meeting"}) == orland
+
+
+def test_a_part_of_a_word_is_matched_as_a_substring_of_a_name(store):
+    # "Vel" is no word of any name: the text is then a case-insensitive substring, as before.
+    assert run_query("person_roles", store=store, params={"person": "Vel"}) == run_query(
+        "person_roles", store=store, params={"person": "velt"})
+    vessby = run_query("summit_attendees", store=store, params={"event": "SSBY"})
+    assert column(vessby, "event") == [ID + "event/spring-accord-talks"] * 2
+    about = run_query("stances", store=store, params={"about": "arif"})
+    assert column(about, "object") == [ID + "topic/tariff-plan"]
+    # A word that is known but a whole name that is not: no substring search.
+    assert run_query("person_roles", store=store, params={"person": "velt xyz"}).rows == ()
+
+
+def test_text_holding_characters_no_name_holds_is_matched_as_text(store):
+    for value in ('orland"', "orland}", "orland;", "<orland>", "orland\u200b"):
+        assert run_query("summit_attendees", store=store, params={"event": value}).rows == (), value
+    assert run_query("statements", store=store, params={"speaker": "---"}).rows == ()
+
+
+def accented_world() -> list[Extraction]:
+    sentence = "Élodie Marchà, Foreign Minister of Sørland, will attend the Sommet de Genève in Genève."
+    elodie = Entity("person/elodie-marcha", EntityKind.PERSON, "Élodie Marchà", alt_labels=("Marchà",))
+    sorland = Entity("country/sorland", EntityKind.COUNTRY, "Sørland")
+    minister = Entity("position/foreign-minister-of-sorland", EntityKind.POSITION, "Foreign Minister of Sørland",
+                      country="country/sorland")
+    geneve = Entity("place/geneve", EntityKind.PLACE, "Genève")
+    sommet = Entity("event/sommet-geneve", EntityKind.EVENT, "Sommet de Genève", event_type="Summit")
+    return [Extraction(
+        Article("geneve-1", sentence),
+        (elodie, sorland, minister, geneve, sommet),
+        (
+            fact("geneve-1", sentence, elodie, "holdsPosition", minister),
+            fact("geneve-1", sentence, elodie, "attends", sommet, Modality.PLANNED),
+            fact("geneve-1", sentence, sommet, "heldIn", geneve),
+        ),
+    )]
+
+
+def test_accents_and_case_are_ignored(tmp_path):
+    database = open_store(tmp_path / "store")
+    write_article_graphs(database, (extraction_to_graph(e) for e in accented_world()))
+    roles = run_query("person_roles", store=database, params={"person": "elodie MARCHA"})
+    assert [(r["person_label"], r["role"]) for r in records(roles)] == [("Élodie Marchà", "Foreign Minister of Sørland")]
+    assert run_query("person_roles", store=database, params={"person": "Marchà Élodie"}) == roles
+    for event in ("geneve", "SOMMET de geneve", "Genève"):
+        attendees = run_query("summit_attendees", store=database, params={"event": event})
+        assert [(r["attendee_label"], r["role"], r["country"]) for r in records(attendees)] == [
+            ("Élodie Marchà", "Foreign Minister of Sørland", "Sørland")], event
+
+
+def test_lookup_variables_are_bound_beside_text_parameters():
+    statements = load_query("statements")
+    assert {name: str(term) for name, term in bind_parameters(statements, {"speaker": "Mara VELT"}).items()} == {
+        "param_speaker": "Mara VELT", "param_speaker_key": "mara", "param_speaker_words": " mara velt ",
+        "param_speaker_size": "2",
+    }
+    # Not given: the text stays unbound, its lookup says "nothing to look up".
+    assert {name: str(term) for name, term in bind_parameters(statements, {}).items()} == {
+        "param_speaker_key": "", "param_speaker_words": " ", "param_speaker_size": "0",
+    }
+    # A text that is no name (here with braces) is looked up by no key: it is matched as text.
+    assert str(bind_parameters(statements, {"speaker": "velt }"})["param_speaker_key"]) == ""
+    # IRI parameters and queries that do not use the lookup variables get none.
+    events = load_query("events")
+    assert bind_parameters(events, {}) == {}
+
+
+# ---- facts: all of them, or those of one article, relation or subject ------------------------
+
+
+FACT_FILTERS = [
+    ({"article": "orland-2"}, lambda row: row["article"] == "orland-2"),
+    ({"relation": "attends"}, lambda row: row["relation"] == "attends"),
+    ({"subject": "brek"}, lambda row: row["subject"] == ID + TOMAS.key),
+    ({"subject": "Tomas BREK", "relation": "attends"},
+     lambda row: row["subject"] == ID + TOMAS.key and row["relation"] == "attends"),
+    ({"article": "vessby-1", "subject": "velt"}, lambda row: row["article"] == "vessby-1" and row["subject"] == ID + MARA.key),
+    ({"article": "orland-1", "relation": "said"}, lambda row: row["article"] == "orland-1" and row["relation"] == "said"),
+    ({"subject": "ORLAND summit"}, lambda row: row["subject"] == ID + SUMMIT.key),
+    # A part of a word: a substring of a name ("Orland summit", "Norland").
+    ({"subject": "rlan"}, lambda row: row["subject"] in (ID + SUMMIT.key, ID + NORLAND.key)),
+]
+
+
+@pytest.mark.parametrize(("params", "keep"), FACT_FILTERS)
+def test_facts_filters_give_the_matching_rows_of_all_facts(store, params, keep):
+    expected = [row for row in records(run_query("facts", store=store)) if keep(row)]
+    assert expected  # the comparison means something
+    assert records(run_query("facts", store=store, params=params)) == expected
+
+
+def test_facts_filters_that_match_nothing(store):
+    assert run_query("facts", store=store, params={"article": "no-such-article"}).rows == ()
+    assert run_query("facts", store=store, params={"relation": "no such relation"}).rows == ()
+    assert run_query("facts", store=store, params={"article": "vessby-1", "relation": "said"}).rows == ()
+
+
 def test_query_errors_are_query_errors(store, tmp_path):
     path = write_query(tmp_path, "# name: broken\n# columns: x", "SELECT ?x WHERE { ?x ?p }")
     with pytest.raises(QueryError, match="broken"):
@@ -387,6 +506,28 @@ def test_insert_values_keeps_the_query_valid_and_binding():
                               pyoxigraph.Literal('a " b')))
     assert [row["s"].value for row in store.query(query)] == ["http://e.org/s"]
     assert insert_values(text, {}) == text
+
+
+def test_values_go_into_the_sub_selects_that_project_the_variable():
+    text = (
+        "SELECT ?v WHERE { { SELECT ?v ?x WHERE { ?x <http://e.org/p> ?v } }"
+        " { SELECT ?x WHERE { ?x <http://e.org/q> ?v } }"
+        " { SELECT * WHERE { { SELECT ?v WHERE { ?x <http://e.org/p> ?v } } } }"
+        " { SELECT ?x WHERE { { SELECT ?v ?x WHERE { ?x <http://e.org/p> ?v } } } } }"
+    )
+    bound = insert_values(text, {"v": '"a"'})
+    assert bound == (
+        'SELECT ?v WHERE { VALUES ?v { "a" } { SELECT ?v ?x WHERE { VALUES ?v { "a" } ?x <http://e.org/p> ?v } }'
+        " { SELECT ?x WHERE { ?x <http://e.org/q> ?v } }"
+        ' { SELECT * WHERE { VALUES ?v { "a" } { SELECT ?v WHERE { VALUES ?v { "a" } ?x <http://e.org/p> ?v } } } }'
+        " { SELECT ?x WHERE { { SELECT ?v ?x WHERE { ?x <http://e.org/p> ?v } } } } }"
+    )
+    assert [(brace, sees) for brace, sees in subselect_groups(text)][2][1] is None  # SELECT * sees every variable
+    store = pyoxigraph.Store()
+    for s, p, o in (("s", "p", "a"), ("t", "p", "b"), ("s", "q", "z")):
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://e.org/{s}"), pyoxigraph.NamedNode(f"http://e.org/{p}"),
+                                  pyoxigraph.Literal(o)))
+    assert {row["v"].value for row in store.query(bound)} == {"a"}
 
 
 def test_query_without_group_is_refused():
@@ -480,14 +621,20 @@ def endpoint(store, tmp_path_factory):
 
 CASES = [
     ("facts", {}),
+    ("facts", {"article": "orland-2"}),
+    ("facts", {"subject": "brek", "relation": "attends"}),
     ("events", {}),
     ("summit_attendees", {"event": "ORLAND"}),
     ("summit_attendees", {"event": "vessby"}),
+    ("summit_attendees", {"event": "summit orland"}),
     ("person_roles", {"person": "velt"}),
+    ("person_roles", {"person": "Vel"}),
     ("statements", {}),
     ("statements", {"speaker": "mara"}),
+    ("statements", {"speaker": "president velt"}),
     ("stances", {}),
     ("stances", {"about": "estmark"}),
+    ("stances", {"about": "arif"}),
 ]
 
 
