@@ -12,12 +12,9 @@ import pytest
 from kgbuild.extract import extract_article
 from kgbuild.facts import Article, EntityKind, Modality
 
+from extraction import run
+
 A = Modality.ASSERTED
-
-
-def run(make_doc, article_for, resources, table):
-    doc = make_doc(table)
-    return extract_article(doc, article_for(doc), resources=resources)
 
 
 def triples(extraction, *relations):

@@ -8,20 +8,7 @@ from __future__ import annotations
 from kgbuild.extract import extract_article
 from kgbuild.facts import EntityKind, Modality
 
-
-def triples(extraction, *, modality: Modality | None = None):
-    """(subject label, relation, object label, modality) of every fact."""
-    labels = {e.key: e.label for e in extraction.entities}
-    return {
-        (labels[f.subject], f.relation, labels[f.object], f.modality)
-        for f in extraction.facts
-        if modality is None or f.modality is modality
-    }
-
-
-def run(make_doc, article_for, resources, table):
-    doc = make_doc(table)
-    return extract_article(doc, article_for(doc), resources=resources)
+from extraction import run, triples
 
 
 def relations(extraction, relation):

@@ -12,25 +12,12 @@ import datetime as dt
 from kgbuild.extract import extract_article
 from kgbuild.facts import Article, EntityKind, Modality
 
-
-def triples(extraction, *, modality: Modality | None = None):
-    """(subject label, relation, object label, modality) of every fact."""
-    labels = {e.key: e.label for e in extraction.entities}
-    return {
-        (labels[f.subject], f.relation, labels[f.object], f.modality)
-        for f in extraction.facts
-        if modality is None or f.modality is modality
-    }
+from extraction import run, triples
 
 
 def stances(extraction):
     """(subject, relation, object) of the supports / opposes / cooperatesWith / meets facts, modality aside."""
     return {(s, r, o) for s, r, o, _ in triples(extraction) if r in {"supports", "opposes", "cooperatesWith", "meets"}}
-
-
-def run(make_doc, article_for, resources, table):
-    doc = make_doc(table)
-    return extract_article(doc, article_for(doc), resources=resources)
 
 
 # -- stance nouns governed by the clause ----------------------------------------------

@@ -1,0 +1,22 @@
+"""Helpers shared by the rule tests: run the extractor on a hand-built parse, read its facts by label."""
+
+from __future__ import annotations
+
+from kgbuild.extract import extract_article
+from kgbuild.facts import Modality
+
+
+def run(make_doc, article_for, resources, table):
+    """The extraction of the hand-built parse ``table`` (see conftest.make_doc)."""
+    doc = make_doc(table)
+    return extract_article(doc, article_for(doc), resources=resources)
+
+
+def triples(extraction, *, modality: Modality | None = None):
+    """(subject label, relation, object label, modality) of every fact."""
+    labels = {e.key: e.label for e in extraction.entities}
+    return {
+        (labels[f.subject], f.relation, labels[f.object], f.modality)
+        for f in extraction.facts
+        if modality is None or f.modality is modality
+    }
