@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .namekeys import strip_accents
 from .resources import data_path
 
 __all__ = [
@@ -72,7 +73,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # ASCII words (letters, digits, "-", "+", "&") between single spaces, the first not
-# "the": a form in which _normalise and _strip_accents find nothing to drop.
+# "the": a form in which _normalise and strip_accents find nothing to drop.
 _PLAIN = re.compile(r"(?!(?i:the) )[A-Za-z0-9&+-]+(?: [A-Za-z0-9&+-]+)*")
 # Punctuation dropped around a form; "+" (OPEC+) and "-" stay.
 _SURROUNDING = "\"'`“”‘’«»()[]{}<>,.;:!?*"
@@ -137,13 +138,6 @@ class SurfaceForm(NamedTuple):
         return is_case_sensitive(self.text)
 
 
-def _strip_accents(text: str) -> str:
-    if text.isascii():
-        return text  # no accents, and NFKD leaves ASCII as it is
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _normalise(text: str) -> str:
     """Drop what does not tell entries apart, keeping case.
 
@@ -178,7 +172,7 @@ def lookup_key(text: str) -> str:
     >>> lookup_key("The Türkiye’s")
     'turkiye'
     """
-    return _strip_accents(_normalise(text)).casefold()
+    return strip_accents(_normalise(text)).casefold()
 
 
 class _Index:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["GENERIC_WORDS", "NAME_PUNCTUATION", "NameLookup", "is_name_text", "lookup_key", "name_keys", "name_lookup"]
+__all__ = ["GENERIC_WORDS", "NAME_PUNCTUATION", "NameLookup", "is_name_text", "lookup_key", "name_keys", "name_lookup", "strip_accents"]
 
 _WORD = re.compile(r"\w+")
 
@@ -35,9 +35,19 @@ def name_keys(text: str) -> tuple[str, ...]:
     >>> name_keys("Élysée Palace")
     ('elysee', 'palace')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return tuple(dict.fromkeys(_WORD.findall(plain)))
+    return tuple(dict.fromkeys(_WORD.findall(strip_accents(text.casefold()))))
+
+
+def strip_accents(text: str) -> str:
+    """``text`` in compatibility decomposition (NFKD) without its combining marks.
+
+    >>> strip_accents("Élysée ﬁle")
+    'Elysee file'
+    """
+    if text.isascii():
+        return text  # no accents, and NFKD leaves ASCII as it is
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 #: Words that many names share (titles, kinds of event, particles): a poor key

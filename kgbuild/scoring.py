@@ -32,7 +32,6 @@ import csv
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,7 @@ from urllib.parse import unquote
 
 from .facts import CORE_RELATIONS, SYMMETRIC_RELATIONS, Article, Extraction
 from .gazetteer import Gazetteer, load_gazetteer
+from .namekeys import strip_accents
 from .namespace import GRAPH, ID
 
 if TYPE_CHECKING:
@@ -381,8 +381,7 @@ def _article_id(value: str) -> str:
 
 def _words(text: str) -> tuple[str, ...]:
     """Lower-cased words without possessives, punctuation or accents."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = strip_accents(text.translate(_APOSTROPHES)).lower()
     text = _POSSESSIVE.sub("", text)
     text = _DELETED.sub("", text)
     return tuple(_PUNCTUATION.sub(" ", text).split())

@@ -1018,12 +1018,13 @@ def _article_country_offices(
     named_offices: dict[str, set[str]] = {}  # office -> countries the article names it of, held by no one named
     held: dict[tuple[str, str], set[str]] = {}  # (office, country) -> named people holding it
     claims = list(offices)
-    for holder in found.entities():
-        if holder.leads is not None and holder.kind is PERSON:
+    for holder in found.keys(PERSON):
+        led = found.leads_of(holder)
+        if led is not None:
             # "appointed by the President of the United States": the office, named with its country
-            office = _head_office(holder.label.rsplit(" of ", 1)[0], heads, events=events)
+            office = _head_office(found.label(holder).rsplit(" of ", 1)[0], heads, events=events)
             if office is not None:
-                named_offices.setdefault(office, set()).add(holder.leads)
+                named_offices.setdefault(office, set()).add(led)
     for f in positive:
         if f.relation != "holdsPosition" or found.kind(f.subject) is not PERSON:
             continue

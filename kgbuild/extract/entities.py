@@ -189,6 +189,10 @@ class ArticleEntities:
     def country_of(self, key: str) -> str | None:
         return self._drafts[key].country
 
+    def leads_of(self, key: str) -> str | None:
+        """What an unnamed office holder leads (see ``Entity.leads``)."""
+        return self._drafts[key].leads
+
     def keys(self, kind: EntityKind | None = None) -> list[str]:
         return [k for k, d in self._drafts.items() if kind is None or d.kind is kind]
 
