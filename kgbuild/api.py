@@ -23,7 +23,8 @@ from .remote import PushProgress, PushReport, Remote, RemoteError, credentials_f
 from .remote import push as _push
 from .serve import DEFAULT_BIND, Server, ServeError
 from .serve import serve as _serve
-from .sparql import QueryError, QueryResult, ResultsTruncatedWarning, format_result, list_queries, load_query, run_query
+from .retry import RetryPolicy
+from .sparql import QueryError, QueryResult, ResultsTruncatedWarning, check_endpoint, format_result, list_queries, load_query, run_query
 from .store import StoreError, dataset_from_store, open_store
 from .store import export as _export
 from .validation import ValidationReport, validate_graph
@@ -90,11 +91,30 @@ def query(
     store: str | os.PathLike[str] | None = DEFAULT_STORE,
     endpoint: str | None = None,
     params: Mapping[str, str] | None = None,
+    user: str | None = None,
+    password_env: str | None = None,
+    netrc_file: str | os.PathLike[str] | None = None,
+    password_prompt: Callable[[str], str] | None = None,
+    timeout: float = 60,
+    retries: int = RetryPolicy.retries,
 ) -> QueryResult:
-    """Run a named query (or a .rq file) on the store, or on a remote endpoint when given."""
+    """Run a named query (or a .rq file) on the store, or on a remote endpoint when given.
+
+    At an endpoint asking for HTTP Basic or Digest authentication, the
+    credentials are ``user`` with the password of :func:`kgbuild.remote.credentials_for`
+    (``password_env``, else ``KGBUILD_PASSWORD``, else a netrc entry, else
+    ``password_prompt``). A request that fails for a passing reason is tried
+    ``retries`` more times (see :mod:`kgbuild.retry`); ``timeout`` is per request.
+    """
     named = load_query(name)
     if endpoint is not None:
-        return run_query(named, endpoint=endpoint, params=params)
+        check_endpoint(endpoint)
+        credentials = credentials_for(endpoint, user=user, password_env=password_env, netrc_file=netrc_file,
+                                      prompt=password_prompt)
+        return run_query(named, endpoint=endpoint, params=params, credentials=credentials, timeout=timeout,
+                         retry=_retry_policy(retries))
+    if user is not None or password_env is not None:
+        raise UsageError("--user and --password-env are for a remote endpoint (--endpoint URL)")
     return run_query(named, store=_existing_store(store), params=params)
 
 
@@ -106,11 +126,12 @@ def push(
     user: str | None = None,
     password_env: str | None = None,
     netrc_file: str | os.PathLike[str] | None = None,
+    password_prompt: Callable[[str], str] | None = None,
     articles: Sequence[str] = (),
     since: dt.date | None = None,
     batch_triples: int = 20_000,
     timeout: float = 120,
-    retries: int = 3,
+    retries: int = RetryPolicy.retries,
     on_progress: Callable[[PushProgress], None] | None = None,
 ) -> PushReport:
     """Replace, on a remote store, each article's named graph with the store's copy.
@@ -119,15 +140,17 @@ def push(
 
     Give exactly one endpoint: ``gsp`` (SPARQL 1.1 Graph Store HTTP Protocol,
     one ``PUT`` per graph) or ``update`` (SPARQL 1.1 Update). The password
-    comes from the environment variable ``password_env`` or a netrc file;
-    see :mod:`kgbuild.remote`.
+    comes from the environment variable ``password_env``, ``KGBUILD_PASSWORD``,
+    a netrc file or ``password_prompt``; see :mod:`kgbuild.remote`. A
+    request that fails for a passing reason is tried ``retries`` more times.
     """
     if (gsp is None) == (update is None):
         raise UsageError("push needs exactly one of --gsp URL or --update URL")
     url = gsp if gsp is not None else update
-    credentials = credentials_for(url, user=user, password_env=password_env, netrc_file=netrc_file)  # type: ignore[arg-type]
+    credentials = credentials_for(url, user=user, password_env=password_env, netrc_file=netrc_file,  # type: ignore[arg-type]
+                                  prompt=password_prompt)
     remote = Remote(url=url, protocol="gsp" if gsp is not None else "update", credentials=credentials,  # type: ignore[arg-type]
-                    timeout=timeout, retries=retries)
+                    timeout=timeout, retry=_retry_policy(retries))
     database = _existing_store(store)
     graphs = select_graphs(database, articles=articles, since=since)
     return _push(database, remote, graphs=graphs, batch_triples=batch_triples, on_progress=on_progress)
@@ -162,6 +185,12 @@ def evaluate(gold: str | os.PathLike[str], *, predictions: str | os.PathLike[str
     if predictions is None:
         return _evaluate_extraction(gold, model=model)
     return score(load_gold(gold), predictions_from_facts_csv(predictions), gazetteer=load_gazetteer())
+
+
+def _retry_policy(retries: int) -> RetryPolicy:
+    if not isinstance(retries, int) or retries < 0:
+        raise UsageError(f"retries must be a whole number, 0 or more, not {retries!r}")
+    return RetryPolicy(retries=retries)
 
 
 def _existing_store(path: str | os.PathLike[str] | None):

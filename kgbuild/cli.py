@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import sys
 import time
 import warnings
@@ -26,6 +27,12 @@ QUERY_EXAMPLE = """example:
   kgbuild query facts --format csv > facts.csv
   kgbuild query my-question.rq --store kgbuild-store
   kgbuild query events --endpoint http://127.0.0.1:7878/query
+  KGBUILD_PASSWORD=... kgbuild query facts --endpoint http://127.0.0.1:8890/sparql-auth --user kg --retries 5
+
+At an endpoint that asks for HTTP Basic or Digest authentication, --user NAME gives the user; the password
+comes from $KGBUILD_PASSWORD (or the variable of --password-env), else a netrc entry, else a prompt on the
+terminal; never from the command line. Refused or dropped connections, no answer in time and HTTP 500/502/
+503/504 are tried again --retries times, waiting longer each time (or as the server's Retry-After asks).
 
 named queries: {names}"""
 EXPORT_EXAMPLE = """example:
@@ -34,11 +41,15 @@ VALIDATE_EXAMPLE = """example:
   kgbuild validate --store kgbuild-store"""
 PUSH_EXAMPLE = """example:
   kgbuild push --store kgbuild-store --gsp http://127.0.0.1:7878/store
-  KG_PASSWORD=... kgbuild push --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user kg --password-env KG_PASSWORD
-  kgbuild push --update http://127.0.0.1:7878/update --article lisbon-summit --since 2024-01-01
+  KGBUILD_PASSWORD=... kgbuild push --gsp http://127.0.0.1:8890/sparql-graph-crud-auth --user kg
+  KG_PASSWORD=... kgbuild push --update http://127.0.0.1:8890/sparql-auth --user kg --password-env KG_PASSWORD
+  kgbuild push --update http://127.0.0.1:7878/update --article lisbon-summit --since 2024-01-01 --retries 5
 
 Each article's named graph is replaced as a whole, so pushing twice equals pushing once.
-Without --password-env the password comes from the netrc file ($NETRC or ~/.netrc), if any."""
+With --user, the password comes from --password-env's variable, else $KGBUILD_PASSWORD, else the netrc file
+($NETRC or ~/.netrc), else a prompt on the terminal; never from the command line. Without --user, a netrc
+entry for the host, if any, is used. Refused or dropped connections, no answer in time and HTTP 502/503/504
+(and 500 to a Graph Store PUT) are tried again --retries times, waiting longer each time (or as Retry-After asks)."""
 SERVE_EXAMPLE = """example:
   kgbuild serve --store kgbuild-store              # then open http://127.0.0.1:7878/
   kgbuild query events --endpoint http://127.0.0.1:7878/query"""
@@ -90,6 +101,13 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--store", default=str(DEFAULT_STORE), help="store folder (default: %(default)s)")
     where.add_argument("--endpoint", metavar="URL", help="a remote SPARQL endpoint instead of the store")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--user", metavar="NAME", help="user for HTTP Basic or Digest authentication at the endpoint")
+    query.add_argument("--password-env", metavar="VAR",
+                       help="environment variable holding the password (default: KGBUILD_PASSWORD)")
+    query.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
+                       help="per request to the endpoint (default: %(default)s)")
+    query.add_argument("--retries", type=int, default=3, metavar="N",
+                       help="retries of a request to the endpoint that met a passing failure (default: %(default)s)")
 
     export = commands.add_parser("export", help="write the store as RDF", epilog=EXPORT_EXAMPLE, formatter_class=raw,
                                  description="Write the whole store; trig and nquads keep one named graph per article.")
@@ -109,14 +127,15 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("--gsp", metavar="URL", help="a Graph Store Protocol endpoint (one PUT per graph)")
     target.add_argument("--update", metavar="URL", help="a SPARQL Update endpoint, for stores without GSP")
     push.add_argument("--user", metavar="NAME", help="user for HTTP Basic or Digest authentication")
-    push.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    push.add_argument("--password-env", metavar="VAR",
+                      help="environment variable holding the password (default: KGBUILD_PASSWORD)")
     push.add_argument("--article", action="append", default=[], metavar="ID", help="push only this article (repeatable)")
     push.add_argument("--since", metavar="DATE", type=_date, help="push only articles published on or after DATE (YYYY-MM-DD)")
     push.add_argument("--batch-triples", type=int, default=20_000, metavar="N",
                       help="triples per Update request (default: %(default)s; GSP sends one graph a request)")
     push.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help="per request (default: %(default)s)")
     push.add_argument("--retries", type=int, default=3, metavar="N",
-                      help="retries of a request that timed out or met 502/503/504 (default: %(default)s)")
+                      help="retries of a request that met a passing failure (default: %(default)s)")
 
     serve = commands.add_parser("serve", help="a SPARQL endpoint and query page over the store", epilog=SERVE_EXAMPLE,
                                 formatter_class=raw, description="Serve the store with the Oxigraph server: SPARQL at "
@@ -193,7 +212,9 @@ def _query(args: argparse.Namespace) -> int:
         params[key] = value
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", api.ResultsTruncatedWarning)
-        result = api.query(args.name, store=None if args.endpoint else args.store, endpoint=args.endpoint, params=params)
+        result = api.query(args.name, store=None if args.endpoint else args.store, endpoint=args.endpoint, params=params,
+                           user=args.user, password_env=args.password_env, password_prompt=_password_prompt(),
+                           timeout=args.timeout, retries=args.retries)
     for warning in caught:
         if issubclass(warning.category, api.ResultsTruncatedWarning):
             print(f"kgbuild: warning: {warning.message}", file=sys.stderr)
@@ -241,11 +262,26 @@ def _push(args: argparse.Namespace) -> int:
                   f"{progress.triples_done} triples", file=sys.stderr)
 
     report = api.push(store=args.store, gsp=args.gsp, update=args.update, user=args.user,
-                      password_env=args.password_env, articles=args.article, since=args.since,
+                      password_env=args.password_env, password_prompt=_password_prompt(), articles=args.article,
+                      since=args.since,
                       batch_triples=args.batch_triples, timeout=args.timeout, retries=args.retries, on_progress=show)
     print(f"pushed {report.graphs} graph(s), {report.triples} triples to {report.url} in {report.seconds:.1f} s "
           f"({report.triples_per_second:.0f} triples/s, {report.requests} requests)")
     return 0
+
+
+def _password_prompt():
+    """:func:`getpass.getpass` when someone is at a terminal to answer it, else ``None`` (no password: an error)."""
+    if not sys.stdin.isatty():
+        return None
+
+    def ask(question: str) -> str:
+        try:
+            return getpass.getpass(question)
+        except EOFError:  # Ctrl-D
+            raise api.UsageError("no password given") from None
+
+    return ask
 
 
 def _serve(args: argparse.Namespace) -> int:

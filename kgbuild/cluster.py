@@ -9,7 +9,12 @@ arrives. A few chunks per worker thread are in flight at a time, so the
 client's memory stays flat. The graph is the same as a local build's.
 
 Without a scheduler address, a local cluster of ``workers`` processes (one
-thread each, bound to 127.0.0.1) is started and stopped with the build.
+thread each, bound to 127.0.0.1) is started and stopped with the build. Its
+worker processes are started with SIGINT ignored (they keep that through
+``exec``), so that Ctrl-C at the terminal, which reaches the whole process
+group, interrupts only the build: the build finishes writing its batch and
+closes the cluster, and no worker prints a traceback. Dask's own log lines
+below ERROR (a worker closed while busy, a slow event loop) are not shown.
 Workers of a remote cluster need kgbuild and the model installed; give them
 one thread each (``dask worker --nthreads 1``): parsing holds Python's lock
 most of the time, so threads of one worker do not parse in parallel.
@@ -20,6 +25,8 @@ module imports it, so import this module only when the dask executor is used.
 
 from __future__ import annotations
 
+import logging
+import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -86,11 +93,12 @@ def dask_executor(
 ) -> Iterator[Runner]:
     """A runner on the Dask cluster at ``scheduler``, or on a local cluster of ``workers`` processes."""
     setup = WorkerSetup(model=model, nlp=nlp, validate=validate)
-    cluster = (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0")
-        if scheduler is None
-        else None
-    )
+    if scheduler is None:
+        with _interrupts_ignored():  # by the worker processes started meanwhile
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+    else:
+        cluster = None
     with cluster if cluster is not None else nullcontext():
         try:
             client = Client(cluster if cluster is not None else scheduler)
@@ -99,6 +107,19 @@ def dask_executor(
         with client:
             client.register_plugin(ChunkToolsPlugin(setup), name=PLUGIN_NAME)
             yield lambda chunks: _run_on_cluster(client, chunks)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored by this process for a moment, and so by the processes it starts meanwhile."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may change signal handlers (and only it gets KeyboardInterrupt)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run_on_cluster(client: Client, chunks: Iterator[Chunk]) -> Iterator[ChunkResult]:

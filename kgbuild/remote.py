@@ -13,19 +13,25 @@ requests, so a failed push leaves every graph either as it was or complete.
 Virtuoso's Graph Store ``PUT`` is the exception (it empties the graph, then
 loads, committing as it goes): when one fails, kgbuild deletes that graph, so
 it is absent rather than half-written. Its Update endpoint is transactional.
-Timeouts, dropped connections and 502/503/504 answers are retried with
-exponential backoff (a retried request replaces the same graphs again, so
-retrying is safe); anything else fails at once with a one-line
+Refused and dropped connections, timeouts and 502/503/504 answers are
+retried under the remote's :class:`~kgbuild.retry.RetryPolicy` (exponential
+backoff with jitter, ``Retry-After`` followed): a retried request replaces the
+same graphs again, so retrying is safe. A 500 is retried for a Graph Store
+``PUT`` (idempotent), not for an Update request (Virtuoso answers 500 to
+updates it will never take). Anything else fails at once with a one-line
 :class:`PushError` naming the graph and what the server said.
 
 Credentials are given as :class:`Credentials` (see :func:`credentials_for`:
-a password from an environment variable or a netrc file); HTTP Basic or
+a password from an environment variable, a netrc file or a prompt); HTTP Basic or
 Digest is chosen from the server's challenge (Virtuoso's ``/sparql-auth`` and
 ``/sparql-graph-crud-auth`` take Digest only). The password appears in no
-message and no ``repr``.
+message and no ``repr``. :class:`EndpointClient` is push's HTTP side
+(credentials, retries, one-line errors); remote queries go through
+SPARQLWrapper (:func:`kgbuild.sparql.run_query`) under the same retry loop,
+:func:`retried`.
 
 >>> remote = Remote(url="http://127.0.0.1:7878/store", protocol="gsp")
->>> remote.protocol, remote.retries
+>>> remote.protocol, remote.retry.retries
 ('gsp', 3)
 >>> Credentials("kg", "s3cret")
 Credentials(user='kg', password='***')
@@ -40,9 +46,10 @@ import os
 import re
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph
 import requests
@@ -50,28 +57,36 @@ from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from .mapping import article_graph_iri
 from .namespace import DIP
+from .retry import RetryPolicy, connection_failure, retry_after_seconds, retryable_status
+
+_T = TypeVar("_T")
 
 __all__ = [
     "PROTOCOLS",
     "redact_url",
     "Credentials",
     "CredentialsError",
+    "DEFAULT_PASSWORD_ENV",
+    "EndpointClient",
+    "Failure",
     "PushError",
     "PushProgress",
     "PushReport",
     "Remote",
     "RemoteAuthError",
     "RemoteError",
+    "RequestFailed",
     "credentials_for",
     "push",
+    "retried",
     "select_graphs",
 ]
 
 #: ``gsp``: SPARQL 1.1 Graph Store HTTP Protocol; ``update``: SPARQL 1.1 Update.
 PROTOCOLS = ("gsp", "update")
 
-#: Answers worth retrying: the server or a proxy in front of it is busy or restarting.
-TRANSIENT_STATUS = frozenset({502, 503, 504})
+#: The environment variable a password is read from when ``--user`` is given without ``--password-env``.
+DEFAULT_PASSWORD_ENV = "KGBUILD_PASSWORD"
 
 #: Triples in one ``INSERT DATA`` operation. Virtuoso's SPARQL parser gives up
 #: ("memory exhausted") a little under 5,000; a graph may take several
@@ -91,7 +106,6 @@ _HTML_HEAD = re.compile(r"<!DOCTYPE[^>]*>|<head\b.*?</head>|<h1\b.*?</h1>", re.I
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^>]*)?/?>")
 #: Server message length kept in an error.
 _MESSAGE_CHARS = 240
-_MAX_BACKOFF = 30.0
 #: A graph name for the probe request: it should exist nowhere.
 _PROBE_GRAPH = "urn:kgbuild:probe"
 
@@ -106,6 +120,10 @@ class RemoteAuthError(RemoteError):
 
 class CredentialsError(RemoteError):
     """Credentials that cannot be put together (an unset variable, a password without a user...)."""
+
+
+class RequestFailed(RemoteError):
+    """A request that failed for good: no answer, or only passing failures until the retries ran out."""
 
 
 class PushError(RemoteError):
@@ -134,16 +152,14 @@ class Remote:
     """A remote store: its GSP or Update endpoint URL and how to talk to it.
 
     ``timeout`` (seconds) applies to each request; a request that fails for a
-    transient reason is tried up to ``retries`` more times, waiting
-    ``backoff``, then twice that, and so on (or what a ``Retry-After`` asks).
+    passing reason is tried again as ``retry`` says.
     """
 
     url: str
     protocol: str = "gsp"
     credentials: Credentials | None = None
     timeout: float = 120.0
-    retries: int = 3
-    backoff: float = 1.0
+    retry: RetryPolicy = RetryPolicy()
 
     def __post_init__(self) -> None:
         if self.protocol not in PROTOCOLS:
@@ -169,8 +185,8 @@ class Remote:
                 user = urllib.parse.unquote(parts.username or "")
                 object.__setattr__(self, "credentials", Credentials(user, urllib.parse.unquote(parts.password or "")))
             object.__setattr__(self, "url", redact_url(self.url))
-        if self.retries < 0 or self.timeout <= 0 or self.backoff < 0:
-            raise RemoteError("timeout must be positive, retries and backoff not negative")
+        if self.timeout <= 0:
+            raise RemoteError("the timeout must be positive")
 
 
 @dataclass(frozen=True)
@@ -205,17 +221,24 @@ def credentials_for(
     user: str | None = None,
     password_env: str | None = None,
     netrc_file: str | os.PathLike[str] | None = None,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    prompt: Callable[[str], str] | None = None,
 ) -> Credentials | None:
     """The credentials to use for ``url``, or ``None`` to go anonymous.
 
     The password comes from the environment variable ``password_env`` when
-    given, else from the netrc file (``netrc_file``, else ``$NETRC``, else
-    ``~/.netrc``) entry for the URL's host, whose login must equal ``user``
-    when a user is given. Raises :class:`CredentialsError` when a user is
-    given but no password is found, or the variable is unset.
+    given; else, with a ``user``, from :data:`DEFAULT_PASSWORD_ENV`
+    (``KGBUILD_PASSWORD``) when set; else from the netrc file
+    (``netrc_file``, else ``$NETRC``, else ``~/.netrc``) entry for the URL's
+    host, whose login must equal ``user`` when a user is given; else, with a
+    ``user``, from ``prompt`` (called with the question, e.g.
+    :func:`getpass.getpass`) when given. Raises :class:`CredentialsError`
+    when a user is given but no password is found, or the variable is unset.
+    A password is never taken from the command line.
 
     >>> credentials_for("http://h/", user="kg", password_env="PW", environ={"PW": "x"})
+    Credentials(user='kg', password='***')
+    >>> credentials_for("http://h/", user="kg", environ={"KGBUILD_PASSWORD": "x"})
     Credentials(user='kg', password='***')
     >>> credentials_for("http://h/", netrc_file="/nonexistent") is None
     True
@@ -228,13 +251,18 @@ def credentials_for(
         if password is None:
             raise CredentialsError(f"the environment variable {password_env} (the password for {user}) is not set")
         return Credentials(user, password)
+    if user is not None and env.get(DEFAULT_PASSWORD_ENV) is not None:
+        return Credentials(user, env[DEFAULT_PASSWORD_ENV])
     host = urllib.parse.urlsplit(url).hostname or ""
     entry = _netrc_entry(host, netrc_file if netrc_file is not None else env.get("NETRC"))
     if entry is not None and (user is None or entry[0] == user):
         return Credentials(entry[0], entry[1])
+    if user is not None and prompt is not None:
+        return Credentials(user, prompt(f"Password for {user} at {host}: "))
     if user is not None:
         raise CredentialsError(
-            f"no password for {user} at {host}: give --password-env VAR, or a netrc entry for {host} with login {user}"
+            f"no password for {user} at {host}: set {DEFAULT_PASSWORD_ENV}, give --password-env VAR, or add a netrc "
+            f"entry for {host} with login {user}"
         )
     return None
 
@@ -308,7 +336,7 @@ def push(
     the failure stay pushed, and the failed request changed nothing.
     """
     names = select_graphs(store) if graphs is None else list(graphs)
-    client = _Client(remote, session or requests.Session())
+    client = _Client(remote, session)
     started = time.monotonic()
     try:
         client.probe()
@@ -321,14 +349,14 @@ def push(
                 on_progress(PushProgress(done_graphs, len(names), done_triples))
     finally:
         if session is None:
-            client.session.close()
+            client.http.close()
     return PushReport(
         url=redact_url(remote.url),
         protocol=remote.protocol,
         graphs=done_graphs,
         triples=done_triples,
-        requests=client.requests,
-        retries=client.retried,
+        requests=client.http.requests,
+        retries=client.http.retried,
         seconds=time.monotonic() - started,
     )
 
@@ -373,25 +401,41 @@ def _update_request(graphs: Sequence[_Graph], *, pragma: str = "") -> bytes:
     return pragma.encode() + b" ;\n".join(operations) + b"\n"
 
 
-class _Client:
-    """The HTTP side of a push: one session, authentication, retries, error messages."""
+class EndpointClient:
+    """One HTTP session with a remote endpoint: credentials, retries, one-line errors without the password.
 
-    def __init__(self, remote: Remote, session: requests.Session) -> None:
-        self.remote = remote
-        self.session = session
+    The credentials are used once the server asks for them (HTTP 401), with
+    the scheme of its challenge (Basic or Digest), or from the start after
+    :meth:`use_basic`. :meth:`request` retries passing failures as ``retry``
+    says (see :mod:`kgbuild.retry`) and raises :class:`RequestFailed` when
+    there is no answer to return; ``requests`` and ``retried`` count the
+    requests sent and the retries.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        credentials: Credentials | None = None,
+        timeout: float = 120.0,
+        retry: RetryPolicy = RetryPolicy(),
+        session: requests.Session | None = None,
+    ) -> None:
+        self.url = url
+        self.credentials = credentials
+        self.timeout = timeout
+        self.retry = retry
+        self.session = session if session is not None else requests.Session()
         self.requests = 0
         self.retried = 0
-        self.pragma = ""
-        self.pragma_switched = False  # the pragma is switched on or off at most once
-        self.virtuoso = False
 
-    def _said(self, response: requests.Response) -> str:
-        return self._scrub(_said(response))
+    def close(self) -> None:
+        self.session.close()
 
-    def _scrub(self, text: str) -> str:
+    def scrub(self, text: str) -> str:
         """``text`` without the password in any form a server could echo (as is, URL-encoded, in a Basic header)."""
         text = _AUTHORIZATION.sub(r"\1 ***", text)
-        credentials = self.remote.credentials
+        credentials = self.credentials
         if credentials is None or not credentials.password:
             return text
         secret, pair = credentials.password, f"{credentials.user}:{credentials.password}"
@@ -403,6 +447,106 @@ class _Client:
             text = text.replace(form, "***")
         return text
 
+    def said(self, response: requests.Response) -> str:
+        """``: what the server said`` in one short line, or nothing."""
+        return self.scrub(_said(response))
+
+    def use_basic(self) -> None:
+        """Send the credentials with every request from now on, as HTTP Basic."""
+        if self.credentials is not None:
+            self.session.auth = HTTPBasicAuth(self.credentials.user, self.credentials.password)
+
+    def answer_challenge(self, response: requests.Response) -> bool:
+        """After a 401, take up the scheme it asks for (Digest, else Basic); whether there is something new to try."""
+        if response.status_code != 401 or self.credentials is None or self.session.auth is not None:
+            return False
+        challenge = response.headers.get("WWW-Authenticate", "").lower()
+        scheme = HTTPDigestAuth if "digest" in challenge else HTTPBasicAuth
+        self.session.auth = scheme(self.credentials.user, self.credentials.password)
+        return True
+
+    def request(
+        self,
+        method: str,
+        *,
+        what: str,
+        idempotent: bool,
+        params: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_internal_error: bool | None = None,
+    ) -> requests.Response:
+        """Send, retrying passing failures; an answer not worth another try is returned, whatever its status.
+
+        ``what`` names the request in errors ("push of graph <...>"). An
+        ``idempotent`` request (doing it twice does what doing it once does)
+        is also tried again after a dropped connection, no answer in time, or
+        (unless ``retry_internal_error`` is false) an HTTP 500; see
+        :mod:`kgbuild.retry`. Raises :class:`RequestFailed` when no answer
+        came, or only passing failures until the retries ran out (the message
+        then says how many tries).
+        """
+        internal = idempotent if retry_internal_error is None else retry_internal_error and idempotent
+        where = redact_url(self.url)
+        policy = self.retry
+        for attempt in range(policy.retries + 1):
+            hint = None
+            try:
+                response = self._send(method, params=params, body=body, headers=headers)
+            except requests.Timeout as error:
+                # A connect timeout sent nothing; a read timeout may have sent it all.
+                again = idempotent or isinstance(error, requests.ConnectTimeout)
+                reason = f"no answer within {self.timeout:g} s"
+            except requests.ConnectionError as error:
+                kind = connection_failure(error)
+                again = kind == "refused" or idempotent
+                if kind == "refused":
+                    reason = "cannot connect (connection refused)"
+                elif kind == "reset":
+                    reason = "the connection was closed before the answer"
+                else:
+                    reason = f"cannot connect ({self.scrub(_first_line(error))})"
+            except requests.RequestException as error:
+                raise RequestFailed(f"{what} failed at {where}: {self.scrub(_first_line(error))}") from None
+            else:
+                if not retryable_status(response.status_code, idempotent=internal):
+                    return response
+                again = True
+                reason = f"HTTP {response.status_code} {response.reason}{self.said(response)}"
+                hint = retry_after_seconds(response.headers.get("Retry-After"))
+            if not again:
+                raise RequestFailed(f"{what} failed at {where}: {reason}")
+            if attempt == policy.retries:
+                break
+            self.retried += 1
+            time.sleep(policy.delay(attempt, retry_after=hint))
+        tries = policy.retries + 1
+        raise RequestFailed(f"{what} failed at {where}: {reason} (tried {tries} time{'s' * (tries > 1)})")
+
+    def _send(
+        self, method: str, *, params: Mapping[str, str] | None, body: bytes | None, headers: Mapping[str, str] | None
+    ) -> requests.Response:
+        """One request, and once more with the credentials when it met their challenge."""
+        for _ in range(2):
+            self.requests += 1
+            response = self.session.request(method, self.url, params=params, data=body, headers=headers,
+                                            timeout=self.timeout)
+            if not self.answer_challenge(response):
+                break
+        return response
+
+
+class _Client:
+    """The push side: the probe, batches of graphs, Virtuoso's quirks; HTTP through an :class:`EndpointClient`."""
+
+    def __init__(self, remote: Remote, session: requests.Session | None) -> None:
+        self.remote = remote
+        self.http = EndpointClient(remote.url, credentials=remote.credentials, timeout=remote.timeout,
+                                   retry=remote.retry, session=session)
+        self.pragma = ""
+        self.pragma_switched = False  # the pragma is switched on or off at most once
+        self.virtuoso = False
+
     def probe(self) -> None:
         """One bodiless request: reach the server, pick Basic or Digest from its challenge,
         check the credentials, recognise Virtuoso."""
@@ -412,19 +556,16 @@ class _Client:
         if response.status_code == 401:
             if credentials is None:
                 raise RemoteAuthError(
-                    f"{redact_url(self.remote.url)} asks for credentials: give --user and --password-env (or a netrc entry)"
+                    f"{redact_url(self.remote.url)} asks for credentials: give --user (the password in "
+                    f"{DEFAULT_PASSWORD_ENV}, --password-env VAR or a netrc entry)"
                 )
-            challenge = response.headers.get("WWW-Authenticate", "").lower()
-            scheme = HTTPDigestAuth if "digest" in challenge else HTTPBasicAuth
-            self.session.auth = scheme(credentials.user, credentials.password)
-            response = self._request("HEAD", params=params, body=None, what="contacting the store")  # sets up Digest's nonce
-            if response.status_code == 401:
-                raise RemoteAuthError(f"{redact_url(self.remote.url)} refused the credentials of user {credentials.user!r}")
-        elif credentials is not None:
-            self.session.auth = HTTPBasicAuth(credentials.user, credentials.password)
+            raise RemoteAuthError(f"{redact_url(self.remote.url)} refused the credentials of user {credentials.user!r}")
+        if credentials is not None and self.http.session.auth is None:
+            self.http.use_basic()
         self.virtuoso = "virtuoso" in response.headers.get("Server", "").lower()
         if self.virtuoso and self.remote.protocol == "update":
             self.pragma = VIRTUOSO_UPDATE_PRAGMA
+
 
     def send_batch(self, batch: Sequence[_Graph]) -> None:
         try:
@@ -457,6 +598,9 @@ class _Client:
         response = self._request(
             "POST", params=None, body=_update_request(batch, pragma=self.pragma),
             headers={"Content-Type": "application/sparql-update"}, what=what, graph=first,
+            # A 500 to an update is a refusal that does not pass (Virtuoso's compiler, its size limits):
+            # answered at once, so that the batch is split to name the graph refused, or the pragma switched.
+            retry_internal_error=False,
         )
         if response.status_code >= 400:
             said = response.text[:2000]
@@ -478,11 +622,11 @@ class _Client:
     def _check(self, response: requests.Response, what: str, graph: str) -> None:
         if response.status_code == 401:
             raise RemoteAuthError(
-                f"{what} refused by {redact_url(self.remote.url)}: HTTP {response.status_code} {response.reason}{self._said(response)}"
+                f"{what} refused by {redact_url(self.remote.url)}: HTTP {response.status_code} {response.reason}{self.http.said(response)}"
             )
         if response.status_code >= 400:
             raise PushError(
-                f"{what} failed at {redact_url(self.remote.url)}: HTTP {response.status_code} {response.reason}{self._said(response)}",
+                f"{what} failed at {redact_url(self.remote.url)}: HTTP {response.status_code} {response.reason}{self.http.said(response)}",
                 graph=graph, status=response.status_code,
             )
 
@@ -514,53 +658,62 @@ class _Client:
         what: str,
         headers: dict[str, str] | None = None,
         graph: str | None = None,
+        retry_internal_error: bool = True,
     ) -> requests.Response:
-        """Send, retrying transient failures; a response of any status is returned once it is not transient."""
-        url = self.remote.url
-        for attempt in range(self.remote.retries + 1):
-            last = attempt == self.remote.retries
-            self.requests += 1
-            try:
-                response = self.session.request(
-                    method, url, params=params, data=body, headers=headers, timeout=self.remote.timeout,
-                )
-            except requests.Timeout:
-                reason, wait = f"no answer within {self.remote.timeout:g} s", None
-            except requests.ConnectionError as error:
-                if _refused(error):
-                    raise PushError(f"{what} failed at {redact_url(url)}: connection refused", graph=graph) from None
-                reason, wait = f"connection failed ({self._scrub(_first_line(error))})", None
-            except requests.RequestException as error:
-                raise PushError(f"{what} failed at {redact_url(url)}: {self._scrub(_first_line(error))}", graph=graph) from None
-            else:
-                if response.status_code not in TRANSIENT_STATUS:
-                    return response
-                reason, wait = f"HTTP {response.status_code} {response.reason}{self._said(response)}", _retry_after(response)
-            if last:
-                break
-            self.retried += 1
-            time.sleep(min(_MAX_BACKOFF, wait if wait is not None else self.remote.backoff * 2**attempt))
-        tries = self.remote.retries + 1
-        raise PushError(f"{what} failed at {redact_url(url)}: {reason} (tried {tries} time{'s' * (tries > 1)})", graph=graph)
+        """Send through the HTTP client; its final failure becomes a :class:`PushError` naming ``graph``.
+
+        Every request of a push is idempotent: HEAD, a ``PUT`` or ``DELETE`` of
+        a whole graph, and Update requests that drop each graph before
+        inserting it again.
+        """
+        try:
+            return self.http.request(method, params=params, body=body, headers=headers, what=what, idempotent=True,
+                                     retry_internal_error=retry_internal_error)
+        except RequestFailed as error:
+            raise PushError(str(error), graph=graph) from None
 
 
-def _refused(error: BaseException) -> bool:
-    seen: set[int] = set()
-    stack: list[object] = [error]
-    while stack:
-        item = stack.pop()
-        if not isinstance(item, BaseException) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, ConnectionRefusedError):
-            return True
-        stack.extend([item.__cause__, item.__context__, getattr(item, "reason", None), *item.args])
-    return "connection refused" in str(error).lower()
+@dataclass(frozen=True)
+class Failure:
+    """What one failed try tells: why (one line), whether another try may help, and the wait the server asked for."""
+
+    reason: str
+    again: bool
+    retry_after: float | None = None
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "").strip()
-    return float(value) if value.isdigit() else None
+def retried(
+    send: Callable[[], _T],
+    *,
+    what: str,
+    url: str,
+    retry: RetryPolicy,
+    failure: Callable[[Exception], Failure | None],
+) -> _T:
+    """``send()``, tried again as ``retry`` says while it raises an exception that ``failure`` reads as passing.
+
+    For clients that are not an :class:`EndpointClient` (SPARQLWrapper's, for
+    remote queries). ``failure`` returns ``None`` for an exception that is not
+    about the request (it is raised as it is). Raises :class:`RequestFailed`
+    naming ``what`` and ``url`` (without credentials) when a failure does not
+    pass, or the retries ran out (the message then says how many tries).
+    """
+    where = redact_url(url)
+    reason = ""
+    for attempt in range(retry.retries + 1):
+        try:
+            return send()
+        except Exception as error:  # noqa: BLE001 - ``failure`` decides which ones are about the request
+            found = failure(error)
+            if found is None:
+                raise
+            if not found.again:
+                raise RequestFailed(f"{what} failed at {where}: {found.reason}") from None
+            reason = found.reason
+            if attempt < retry.retries:
+                time.sleep(retry.delay(attempt, retry_after=found.retry_after))
+    tries = retry.retries + 1
+    raise RequestFailed(f"{what} failed at {where}: {reason} (tried {tries} time{'s' * (tries > 1)})")
 
 
 def _said(response: requests.Response) -> str:

@@ -47,20 +47,22 @@ import json
 import os
 import re
 import socket
-import time
 import urllib.error
 import urllib.parse
+import urllib.request
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 
 import pyoxigraph
 import rdflib
 
 from .namekeys import name_lookup
-from .remote import redact_url
+from .remote import DEFAULT_PASSWORD_ENV, Credentials, EndpointClient, Failure, RequestFailed, redact_url, retried
 from .resources import queries_dir
+from .retry import RetryPolicy, connection_failure, retry_after_seconds, retryable_status
 
 __all__ = [
     "NamedQuery",
@@ -266,12 +268,17 @@ def run_query(
     endpoint: str | None = None,
     params: Mapping[str, str] | None = None,
     timeout: float = 60,
+    credentials: Credentials | None = None,
+    retry: RetryPolicy = RetryPolicy(),
 ) -> QueryResult:
     """Run a named query on a local ``store`` or a remote SPARQL ``endpoint``; exactly one is given.
 
     The default graph is the union of the named graphs (locally; a remote
-    endpoint must be configured so). ``timeout`` (seconds) applies to remote
-    queries only: pyoxigraph has no query timeout.
+    endpoint must be configured so). ``timeout`` (seconds), ``credentials``
+    (HTTP Basic or Digest, as the endpoint asks) and ``retry`` (see
+    :mod:`kgbuild.retry`; a query is idempotent, so a 500 or a dropped
+    connection is tried again too) apply to remote queries only: pyoxigraph
+    has no query timeout.
     """
     named = query if isinstance(query, NamedQuery) else load_query(query)
     if (store is None) == (endpoint is None):
@@ -280,19 +287,20 @@ def run_query(
     if store is not None:
         return _run_local(named, store, bindings)
     check_endpoint(endpoint)  # type: ignore[arg-type]
-    return _run_remote(named, endpoint, bindings, timeout=timeout)  # type: ignore[arg-type]
+    return _run_remote(named, endpoint, bindings, timeout=timeout, credentials=credentials,  # type: ignore[arg-type]
+                       retry=retry)
 
 
 def check_endpoint(endpoint: str) -> None:
     """Refuse an endpoint that is not an ``http(s)://host[:port]/...`` URL, without echoing what it holds.
 
-    A user name or password in the URL is refused: the HTTP client would not
-    use it, and it must not end up in a message.
+    A user name or password in the URL is refused: it must not end up in a
+    message, a shell history or a process list (give ``credentials``).
 
     >>> check_endpoint("http://kg:s3cret@127.0.0.1:7878/query")
     Traceback (most recent call last):
     ...
-    kgbuild.sparql.QueryParameterError: the endpoint URL holds a user name or password; give an endpoint without them
+    kgbuild.sparql.QueryParameterError: the endpoint URL holds a user name or password; give an endpoint without them (and --user NAME)
     """
     if not isinstance(endpoint, str):
         raise QueryParameterError(f"the endpoint must be a URL string, not {type(endpoint).__name__}")
@@ -302,7 +310,9 @@ def check_endpoint(endpoint: str) -> None:
     except (ValueError, TypeError):
         raise QueryParameterError("the endpoint is not a valid URL") from None
     if "@" in parts.netloc:
-        raise QueryParameterError("the endpoint URL holds a user name or password; give an endpoint without them")
+        raise QueryParameterError(
+            "the endpoint URL holds a user name or password; give an endpoint without them (and --user NAME)"
+        )
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise QueryParameterError(f"the endpoint must be an http:// or https:// URL, not {_shown(endpoint)}")
 
@@ -406,17 +416,24 @@ def _plain(term: object) -> str | None:
 
 
 def _run_remote(
-    query: NamedQuery, endpoint: str, bindings: Mapping[str, rdflib.term.Identifier], *, timeout: float
+    query: NamedQuery,
+    endpoint: str,
+    bindings: Mapping[str, rdflib.term.Identifier],
+    *,
+    timeout: float,
+    credentials: Credentials | None,
+    retry: RetryPolicy,
 ) -> QueryResult:
     """Run ``query`` at ``endpoint`` through SPARQLWrapper, asking for SPARQL JSON results explicitly.
 
     Virtuoso answers in its own default format unless told, and cuts results
     at its ``ResultSetMaxRows`` saying so only in an ``X-SPARQL-MaxRows``
-    header: kgbuild then issues a :class:`ResultsTruncatedWarning`. Busy answers
-    (502/503/504) and timeouts are tried again, twice, after 1 then 2 seconds.
+    header: kgbuild then issues a :class:`ResultsTruncatedWarning`. Passing
+    failures are tried again as ``retry`` says (a query is idempotent: a 500
+    or a dropped connection too); credentials are sent only when the endpoint
+    asks for them, in the scheme it asks for (see :func:`_authenticate`).
     """
     from SPARQLWrapper import JSON, POST, SPARQLWrapper  # the network edge only
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     text = insert_values(query.text, {name: term.n3() for name, term in bindings.items()})
     client = SPARQLWrapper(endpoint)
@@ -425,18 +442,28 @@ def _run_remote(
     client.setReturnFormat(JSON)
     client.addCustomHttpHeader("Accept", "application/sparql-results+json")
     client.setTimeout(max(1, round(timeout)))
+    what = f"query {query.name!r}"
+
+    def send() -> tuple[Mapping[str, str], bytes]:
+        answer = client.query()
+        return answer.info(), answer.response.read()
+
+    def failure(error: Exception) -> Failure | None:
+        return _remote_failure(error, timeout=timeout, credentials=credentials)
+
+    digest = False
+    try:
+        if credentials is not None:
+            digest = _authenticate(client, endpoint, credentials, what=what, timeout=timeout, retry=retry)
+        headers, body = retried(send, what=what, url=endpoint, retry=retry, failure=failure)
+    except RequestFailed as error:
+        raise QueryError(str(error)) from None
+    finally:
+        if digest:
+            # SPARQLWrapper does Digest through a process-wide urllib opener that keeps the
+            # password: removed, so that no later request carries it unasked.
+            urllib.request.install_opener(None)
     where = redact_url(endpoint)
-    for attempt in range(_REMOTE_ATTEMPTS):
-        try:
-            answer = client.query()
-            headers = answer.info()
-            body = answer.response.read()
-            break
-        except (SPARQLWrapperException, OSError, ValueError, http.client.HTTPException) as error:
-            reason, transient = _remote_failure(error)
-            if not transient or attempt == _REMOTE_ATTEMPTS - 1:
-                raise QueryError(f"query {query.name!r} failed at {where}: {reason}") from None
-            time.sleep(2**attempt)
     try:
         response = json.loads(body)
     except (ValueError, UnicodeDecodeError):
@@ -461,16 +488,54 @@ def _run_remote(
     return QueryResult(columns=query.columns, rows=rows)
 
 
-#: Tries of a remote query that meets a timeout or a 502/503/504.
-_REMOTE_ATTEMPTS = 3
-_TRANSIENT_STATUS = frozenset({502, 503, 504})
+def _authenticate(
+    client: object, endpoint: str, credentials: Credentials, *, what: str, timeout: float, retry: RetryPolicy
+) -> bool:
+    """Give ``client`` (a SPARQLWrapper) ``credentials`` in the scheme the endpoint's challenge asks for.
+
+    An anonymous ``ASK {}`` reads the challenge: Digest (with its realm) or
+    Basic; an endpoint that does not ask gets no credentials. Whether Digest
+    is used (SPARQLWrapper then installs a urllib opener, see the caller).
+    """
+    from SPARQLWrapper import BASIC, DIGEST
+
+    probe = EndpointClient(endpoint, timeout=timeout, retry=retry)
+    try:
+        answer = probe.request(
+            "POST", what=what, idempotent=True, body=b"query=ASK+%7B%7D",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+        )
+    finally:
+        probe.close()
+    if answer.status_code != 401:
+        return False
+    challenge = answer.headers.get("WWW-Authenticate", "")
+    digest = "digest" in challenge.lower()
+    realm = re.search(r'realm="([^"]*)"', challenge)
+    client.setHTTPAuth(DIGEST if digest else BASIC)  # type: ignore[attr-defined]
+    client.setCredentials(credentials.user, credentials.password,  # type: ignore[attr-defined]
+                          realm=realm.group(1) if realm else "SPARQL")
+    return digest
 
 
-def _remote_failure(error: BaseException) -> tuple[str, bool]:
-    """A one-line reason for a failed remote query, and whether trying again may help."""
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+#: The HTTP status behind each of SPARQLWrapper's exceptions (which do not keep it).
+_WRAPPER_STATUS = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
+                   "EndPointInternalError": 500}
 
-    if isinstance(error, SPARQLWrapperException):  # 400, 401, 404, 414, 500: the body says why
+
+def _remote_failure(error: Exception, *, timeout: float, credentials: Credentials | None) -> Failure | None:
+    """What a failed SPARQLWrapper query tells (a query is idempotent: any passing failure is worth another try)."""
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
+
+    def scrub(text: str) -> str:
+        return text.replace(credentials.password, "***") if credentials is not None and credentials.password else text
+
+    if isinstance(error, Unauthorized):
+        if credentials is not None:
+            return Failure(f"HTTP 401 Unauthorized; it refused the credentials of user {credentials.user!r}", again=False)
+        return Failure("HTTP 401 Unauthorized; it asks for credentials: give --user NAME "
+                       f"(the password in {DEFAULT_PASSWORD_ENV}, --password-env VAR, or asked for)", again=False)
+    if isinstance(error, SPARQLWrapperException):  # 400, 404, 414, 500: the body says why
         # SPARQLWrapper keeps the body only as the repr() of its bytes at the end of its message.
         shown = str(error).partition("Response:\n")[2]
         try:
@@ -478,15 +543,28 @@ def _remote_failure(error: BaseException) -> tuple[str, bool]:
         except (ValueError, SyntaxError):
             body = shown
         said = _first_line(body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
-        return f"{error.msg.split(':')[0]}{': ' + said if said else ''}", False
+        status = _WRAPPER_STATUS.get(type(error).__name__)
+        shown = f"HTTP {status} {HTTPStatus(status).phrase}" if status else error.msg.split(":")[0]
+        return Failure(scrub(f"{shown}{': ' + said if said else ''}"), again=status == 500)
     if isinstance(error, urllib.error.HTTPError):
         said = _first_line(error.read().decode("utf-8", "replace"))
-        return f"HTTP {error.code} {error.reason}{': ' + said if said else ''}", error.code in _TRANSIENT_STATUS
+        return Failure(
+            scrub(f"HTTP {error.code} {error.reason}{': ' + said if said else ''}"),
+            again=retryable_status(error.code, idempotent=True),
+            retry_after=retry_after_seconds(error.headers.get("Retry-After") if error.headers else None),
+        )
+    kind = connection_failure(error)
+    if kind == "refused":
+        return Failure("cannot connect (connection refused)", again=True)
+    if kind == "reset":
+        return Failure("the connection was closed before the answer", again=True)
     if isinstance(error, (TimeoutError, socket.timeout)) or "timed out" in str(error):
-        return "no answer in time", True
+        return Failure(f"no answer within {timeout:g} s", again=True)
     if isinstance(error, urllib.error.URLError):
-        return f"cannot connect ({error.reason})", False
-    return _first_line(error) or type(error).__name__, False
+        return Failure(scrub(f"cannot connect ({error.reason})"), again=True)
+    if isinstance(error, (OSError, http.client.HTTPException)):
+        return Failure(scrub(_first_line(error) or type(error).__name__), again=True)
+    return None
 
 
 def _first_line(text: object, limit: int = 240) -> str:

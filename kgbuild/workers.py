@@ -13,14 +13,26 @@ so no worker is a copy of a process holding it. Elsewhere the workers are
 spawned and each loads the tools on its first chunk (a script that builds
 with workers must then guard its entry point with ``if __name__ ==
 "__main__":``).
+
+Workers end with the process that started them, even when it is killed
+with SIGKILL and cannot shut the pool down: an idle worker waits on a pipe
+that its siblings also hold open, so it would otherwise wait for ever. On
+Linux each worker asks the kernel for SIGKILL when its parent ends
+(``prctl(PR_SET_PDEATHSIG)``, through ctypes: immediate, and it works while
+the worker is busy in C code); elsewhere a daemon thread of the worker
+waits on the parent's process sentinel (:func:`multiprocessing.parent_process`,
+a pipe or process handle that becomes ready when the parent ends, on every
+platform) and ends the worker then.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,7 +43,7 @@ from spacy.language import Language
 
 from .pipeline import Chunk, ChunkResult, ChunkTools, build_chunk, load_chunk_tools
 
-__all__ = ["WorkerSetup", "local_executor", "run_chunks"]
+__all__ = ["WorkerSetup", "end_with_parent", "local_executor", "run_chunks"]
 
 Runner = Callable[[Iterator[Chunk]], Iterator[ChunkResult]]
 
@@ -67,14 +79,14 @@ def local_executor(
     if _can_fork():
         _worker_state["tools"] = setup.load()  # the forked workers inherit it
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_interrupts)
+                                   initializer=_start_forked_worker, initargs=(os.getpid(),))
         try:
             pool.submit(os.getpid).result()  # with fork, the first task starts every worker: now, before the store opens
         finally:
             _worker_state.clear()  # the parent keeps no worker state
     else:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(setup,))  # sent once per worker, not per chunk
+                                   initializer=_start_worker, initargs=(setup, os.getpid()))  # once per worker
     try:
         yield lambda chunks: _run_in_pool(pool, chunks, in_flight=max(in_flight, workers))
     finally:
@@ -105,15 +117,54 @@ def _run_in_pool(pool: ProcessPoolExecutor, chunks: Iterator[Chunk], *, in_fligh
 _worker_state: dict[str, object] = {}
 
 
+#: ``prctl`` option: the signal this process gets when its parent ends (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
 def _ignore_interrupts() -> None:
     # Ctrl-C reaches the whole process group: the parent handles it and shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _start_worker(setup: WorkerSetup) -> None:
+def _start_forked_worker(parent: int) -> None:
     _ignore_interrupts()
+    end_with_parent(parent)
+
+
+def _start_worker(setup: WorkerSetup, parent: int) -> None:
+    _ignore_interrupts()
+    end_with_parent(parent)
     _worker_state.clear()
     _worker_state["setup"] = setup
+
+
+def end_with_parent(parent: int, *, kernel: bool = True) -> None:
+    """Make this (worker) process end when the process ``parent`` that started it ends, however it ends.
+
+    See the module docstring: ``PR_SET_PDEATHSIG`` on Linux (unless not
+    ``kernel``), else a thread waiting on the parent's sentinel.
+    """
+    if kernel and sys.platform.startswith("linux") and _parent_death_signal(signal.SIGKILL):
+        if os.getppid() != parent:  # the parent ended before the request was made
+            os._exit(1)
+        return
+    watched = multiprocessing.parent_process()
+    if watched is not None:
+        threading.Thread(target=_end_when_ended, args=(watched,), name="kgbuild-parent-watch", daemon=True).start()
+
+
+def _parent_death_signal(signum: int) -> bool:
+    """Ask Linux to send ``signum`` to this process when its parent ends; whether that worked."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(signum), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _end_when_ended(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # the parent's sentinel: returns when the parent has ended
+    os._exit(1)
 
 
 def _build_in_worker(chunk: Chunk) -> ChunkResult:

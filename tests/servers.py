@@ -14,6 +14,7 @@ import http.server
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -87,8 +88,10 @@ class Oxigraph:
     base: str = ""
     process: subprocess.Popen | None = None
 
-    def start(self) -> Oxigraph:
-        self.base = f"http://127.0.0.1:{free_port()}"
+    def start(self, *, same_port: bool = False) -> Oxigraph:
+        """Start the server, on a free port (or on the one it had, to come back after :meth:`stop`)."""
+        if not (same_port and self.base):
+            self.base = f"http://127.0.0.1:{free_port()}"
         self.process = subprocess.Popen(
             [self.binary, "serve", "--location", str(self.location), "--bind", self.base[len("http://"):],
              "--union-default-graph"],
@@ -198,11 +201,14 @@ class Virtuoso:
 
 @dataclass
 class Fault:
-    """What the proxy does to the next requests: ``status`` answers (with ``Retry-After: 0``) or a ``delay`` first."""
+    """What the proxy does to the next requests: ``status`` answers (with ``Retry-After``, unless ``None``),
+    a ``delay`` first, or a ``reset`` of the connection (a TCP RST once the request is read, no answer)."""
 
     status: int | None = None
     delay: float = 0.0
     times: int = 1
+    retry_after: str | None = "0"
+    reset: bool = False
 
 
 @dataclass
@@ -247,8 +253,15 @@ class FaultProxy:
                 fault = proxy._next_fault()
                 if fault is not None and fault.delay:
                     time.sleep(fault.delay)
+                if fault is not None and fault.reset:
+                    # SO_LINGER 0: close() sends a RST, the client's read fails with "connection reset".
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.connection.close()
+                    return None
                 if fault is not None and fault.status:
-                    return self._answer(fault.status, b"the proxy says: busy", {"Retry-After": "0"})
+                    after = {} if fault.retry_after is None else {"Retry-After": fault.retry_after}
+                    return self._answer(fault.status, b"the proxy says: busy", after)
                 if proxy.basic is not None:
                     expected = "Basic " + base64.b64encode(":".join(proxy.basic).encode()).decode()
                     if self.headers.get("Authorization") != expected:

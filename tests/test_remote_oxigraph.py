@@ -30,6 +30,7 @@ from kgbuild.remote import (
     push,
     select_graphs,
 )
+from kgbuild.retry import RetryPolicy
 from kgbuild.sparql import run_query
 from kgbuild.store import article_graphs, count_triples, export, open_store, write_article_graphs
 
@@ -173,14 +174,14 @@ def test_push_of_one_article_leaves_the_others_alone(local, remote):
 
 def test_transient_errors_are_retried(local, remote, proxy):
     proxy.faults = [Fault(times=1), Fault(status=503, times=2)]  # the probe passes, then two 503s
-    report = push(local, Remote(proxy.url("/store"), "gsp", backoff=0.01))
+    report = push(local, Remote(proxy.url("/store"), "gsp", retry=RetryPolicy(backoff=0.01)))
     assert report.retries == 2
     same_graphs(local, remote.query)
 
 
 def test_a_timeout_is_retried(local, remote, proxy):
     proxy.faults = [Fault(times=1), Fault(delay=2, times=1)]
-    report = push(local, Remote(proxy.url("/store"), "gsp", timeout=0.5, backoff=0.01))
+    report = push(local, Remote(proxy.url("/store"), "gsp", timeout=0.5, retry=RetryPolicy(backoff=0.01)))
     assert report.retries == 1
     same_graphs(local, remote.query)
 
@@ -188,7 +189,7 @@ def test_a_timeout_is_retried(local, remote, proxy):
 def test_retries_run_out_with_a_one_line_error_naming_the_graph(local, remote, proxy):
     proxy.faults = [Fault(times=1), Fault(status=503, times=100)]
     with pytest.raises(PushError) as failure:
-        push(local, Remote(proxy.url("/store"), "gsp", retries=2, backoff=0.01))
+        push(local, Remote(proxy.url("/store"), "gsp", retry=RetryPolicy(retries=2, backoff=0.01)))
     message = str(failure.value)
     assert "\n" not in message
     assert f"<{article_graphs(local)[0]}>" in message and "503" in message and "busy" in message
@@ -211,8 +212,9 @@ def test_a_refused_graph_is_named_and_the_graphs_before_it_are_complete(local, r
 
 
 def test_connection_refused_is_a_one_line_error():
-    with pytest.raises(PushError, match=r"^contacting the store failed at http://127\.0\.0\.1:\d+/store: connection refused$"):
-        push(open_store_in_memory(), Remote(f"http://127.0.0.1:{free_port()}/store", "gsp", retries=0))
+    with pytest.raises(PushError, match=r"^contacting the store failed at http://127\.0\.0\.1:\d+/store: "
+                                   r"cannot connect \(connection refused\) \(tried 1 time\)$"):
+        push(open_store_in_memory(), Remote(f"http://127.0.0.1:{free_port()}/store", "gsp", retry=RetryPolicy(retries=0)))
 
 
 def open_store_in_memory():
@@ -263,7 +265,7 @@ def test_a_server_echoing_the_authorization_header_does_not_get_the_password_sho
     proxy.basic = ("kg", SECRET)
     proxy.echo_auth = True
     with pytest.raises(PushError) as failure:
-        push(local, Remote(proxy.url("/store"), "gsp", credentials=Credentials("kg", SECRET), retries=0))
+        push(local, Remote(proxy.url("/store"), "gsp", credentials=Credentials("kg", SECRET), retry=RetryPolicy(retries=0)))
     message = str(failure.value)
     assert "you sent Authorization: Basic ***" in message
     assert SECRET not in message and base64.b64encode(f"kg:{SECRET}".encode()).decode() not in message

@@ -28,6 +28,7 @@ from kgbuild import api
 from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
 from kgbuild.mapping import extraction_to_graph
 from kgbuild.remote import Credentials, Remote, RemoteError, credentials_for, push
+from kgbuild.retry import RetryPolicy
 from kgbuild.sparql import QueryError, run_query
 from kgbuild.store import open_store, write_article_graphs
 
@@ -212,13 +213,13 @@ def api_failures(local: pyoxigraph.Store, guarded: FaultProxy, tmp_path: Path) -
                                                      credentials=Credentials(USER, "x" + SECRET))),
         "no answer in time": lambda: (guarded.faults.extend([Fault(times=1), Fault(delay=2, times=9)]),
                                       push(local, Remote(guarded.url("/store"), "gsp", credentials=right, timeout=0.5,
-                                                         retries=1, backoff=0.01))),
+                                                         retry=RetryPolicy(retries=1, backoff=0.01)))),
         "busy until the end": lambda: (guarded.faults.extend([Fault(times=1), Fault(status=503, times=9)]),
                                        push(local, Remote(guarded.url("/update"), "update", credentials=right,
-                                                          retries=1, backoff=0.01))),
-        "stopped server": lambda: push(local, Remote(f"{gone}/store", "gsp", credentials=right, retries=0)),
+                                                          retry=RetryPolicy(retries=1, backoff=0.01)))),
+        "stopped server": lambda: push(local, Remote(f"{gone}/store", "gsp", credentials=right, retry=RetryPolicy(retries=0))),
         "password in the URL": lambda: push(local, Remote(f"http://{USER}:{quote(SECRET, safe='')}@127.0.0.1:"
-                                                          f"{free_port()}/store", "gsp", retries=0)),
+                                                          f"{free_port()}/store", "gsp", retry=RetryPolicy(retries=0))),
         "unset variable": lambda: credentials_for(guarded.url("/store"), user=USER, password_env="KG_NOT_SET",
                                                   environ={}),
         "remote query, password in the URL": lambda: run_query(
@@ -261,7 +262,7 @@ def test_a_server_echoing_the_credentials_does_not_get_them_into_the_error(local
     echoing = EchoingServer()
     try:
         with pytest.raises(RemoteError) as failure:
-            push(local, Remote(echoing.base + "/store", "gsp", credentials=Credentials(USER, SECRET), retries=0))
+            push(local, Remote(echoing.base + "/store", "gsp", credentials=Credentials(USER, SECRET), retry=RetryPolicy(retries=0)))
     finally:
         echoing.stop()
     for text in exception_texts(failure.value):
@@ -270,6 +271,6 @@ def test_a_server_echoing_the_credentials_does_not_get_them_into_the_error(local
 
 def test_a_password_in_the_url_without_percent_encoding_is_not_shown():
     with pytest.raises(RemoteError) as failure:
-        push(pyoxigraph.Store(), Remote(f"http://{USER}:{SECRET}@127.0.0.1:{free_port()}/store", "gsp", retries=0))
+        push(pyoxigraph.Store(), Remote(f"http://{USER}:{SECRET}@127.0.0.1:{free_port()}/store", "gsp", retry=RetryPolicy(retries=0)))
     for text in exception_texts(failure.value):
         assert_no_secret(text)

@@ -18,6 +18,7 @@ from test_query import CASES, corpus
 from kgbuild import api
 from kgbuild.mapping import extraction_to_graph
 from kgbuild.remote import PushError, Remote, push
+from kgbuild.retry import RetryPolicy
 from kgbuild.serve import ServeError, serve
 from kgbuild.sparql import insert_values, load_query, run_query
 from kgbuild.store import StoreInUse, count_triples, open_store, write_article_graphs
@@ -59,11 +60,11 @@ def test_served_store_answers_every_query_as_locally(served, local):
 def test_read_only_server_refuses_writes(served, local):
     before = count_triples(local)
     with pytest.raises(PushError) as failure:
-        push(local, Remote(served.base_url + "/store", "gsp", retries=0))
+        push(local, Remote(served.base_url + "/store", "gsp", retry=RetryPolicy(retries=0)))
     assert "\n" not in str(failure.value) and "HTTP 4" in str(failure.value)
     assert failure.value.graph is not None
     with pytest.raises(PushError, match="HTTP 4"):
-        push(local, Remote(served.base_url + "/update", "update", retries=0))
+        push(local, Remote(served.base_url + "/update", "update", retry=RetryPolicy(retries=0)))
     assert run_query("facts", endpoint=served.query_url) == run_query("facts", store=local)
     assert count_triples(local) == before
 

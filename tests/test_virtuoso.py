@@ -192,6 +192,23 @@ def test_auth_endpoints_demand_digest_credentials(local, remote):
     assert remote_sizes(remote.query) == {}
 
 
+def test_remote_queries_authenticate_with_digest(local, remote):
+    push(local, gsp(remote))
+    for name, params in CASES[:4]:
+        there = run_query(name, endpoint=remote.update_auth, params=params, credentials=CREDENTIALS)
+        assert sorted(there.rows, key=str) == sorted(run_query(name, store=local, params=params).rows, key=str)
+    with pytest.raises(QueryError, match="asks for credentials"):
+        run_query(SIZES, endpoint=remote.update_auth)
+    with pytest.raises(QueryError, match=f"refused the credentials of user '{VIRTUOSO_USER}'") as failure:
+        run_query(SIZES, endpoint=remote.update_auth, credentials=Credentials(VIRTUOSO_USER, "not-" + VIRTUOSO_PASSWORD))
+    assert VIRTUOSO_PASSWORD not in str(failure.value)
+    shown = run_cli("query", str(SIZES), "--endpoint", remote.update_auth, "--user", VIRTUOSO_USER, "--format", "csv",
+                    env={"KGBUILD_PASSWORD": VIRTUOSO_PASSWORD})
+    assert shown.returncode == 0, shown.stderr
+    assert len(shown.stdout.splitlines()) == 1 + len(article_graphs(local))
+    assert VIRTUOSO_PASSWORD not in shown.stdout + shown.stderr
+
+
 def test_anonymous_update_is_refused_until_granted(local, remote):
     with pytest.raises(PushError) as failure:
         push(local, Remote(remote.query, "update"))
