@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kgbuild.extract.docindex import DocIndex
 from kgbuild.extract.entities import ArticleEntities
-from kgbuild.extract.syntax import evidence
+from kgbuild.extract.syntax import evidence, prep_objects
 from kgbuild.facts import EntityKind
 from kgbuild.gazetteer import load_gazetteer, lookup_key
 
@@ -71,6 +71,23 @@ def test_doc_index_finds_the_tokens_a_full_pass_would(doc):
     assert index.having(IS_TITLE) == [t.i for t in doc if t.is_title]
 
 
+def test_doc_index_reads_the_tree_as_spacy_and_syntax_do(doc):
+    index = DocIndex(doc)
+    for token in doc:
+        assert index.children(token) == tuple(token.children)
+        assert index.prep_objects(token) == list(prep_objects(token))
+        assert index.prep_objects(token, "in", "by") == list(prep_objects(token, "in", "by"))
+    met = doc[3]
+    assert [(p, t.text) for p, t in index.prep_objects(met, "on")] == [("on", "Monday")]
+
+
+def test_doc_index_finds_a_lemma_whatever_its_case(doc):
+    # "NATO" has the lemma "NATO": a look-up by lower-cased lemma finds it, as lemma_.lower() would
+    index = DocIndex(doc)
+    assert [t.text for t in index.tokens_with(lemma={"nato", "meet"})] == ["met", "NATO"]
+    assert [t.text for t in index.tokens_with(lemma={"say"}, lower={"said", "talks"})] == ["said", "talks"]
+
+
 def test_doc_index_of_an_empty_doc(vocab):
     index = DocIndex(Doc(vocab, words=[]))
     assert index.text == "" and index.tokens_with(pos={"NOUN"}) == [] and index.having(IS_TITLE) == []
@@ -83,6 +100,20 @@ def test_article_entities_list_the_tokens_of_an_entity():
     found.link(5, key, replace=False)
     assert found.tokens_of(key) == [1, 3, 5]
     assert found.add(EntityKind.PERSON, "Tomas Brenner") == key
+
+
+def test_article_entities_list_the_tokens_of_a_kind_as_links_change():
+    found = ArticleEntities()
+    summit = found.add(EntityKind.EVENT, "Oslo talks", tokens=[9])
+    assert found.linked_to(EntityKind.EVENT) == [9]
+    found.link(4, summit, replace=False)
+    person = found.add(EntityKind.PERSON, "Tomas Brenner", tokens=[2])
+    found.link(9, person)  # replaces the event there
+    assert found.linked_to(EntityKind.EVENT) == [4] and found.linked_to(EntityKind.PERSON) == [2, 9]
+    found.unlink(4)
+    assert found.linked_to(EntityKind.EVENT) == []
+    found.discard(person)
+    assert found.linked_to(EntityKind.PERSON) == []
 
 
 FORMS = ["Japan", "japan", "the US", "US", "us", "U.S.", "Japan's", "Türkiye", "Turkiye", "NATO", "who", "WHO",

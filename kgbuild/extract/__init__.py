@@ -17,7 +17,9 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from .biography import extract_biography
 from .docindex import DocIndex
 from .entities import ArticleEntities, find_entities, link_first_person
+from .companions import extract_companion_cooperation, extract_shared_fight
 from .events import extract_events
+from .groups import extract_people_visits, link_group_agents, link_leader_governments, mark_group_facts
 from .lexicon import Lexicon, load_lexicon
 from .quotes import extract_quotes
 from .relations import extract_relations
@@ -54,11 +56,16 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     facts += extract_events(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, anchor=article.date, doc_index=doc_index)
     quotes = list(extract_quotes(doc, doc_index=doc_index))
     link_first_person(found, doc, quotes)  # "X said: I condemn ...": "I" is X
+    link_leader_governments(doc, found, lexicon=lexicon, doc_index=doc_index)  # "Assad's regime" is Assad's
+    groups = link_group_agents(doc, found, lexicon=lexicon, doc_index=doc_index)  # "British businesses" as agents
     facts += extract_relations(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_stances(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_people_visits(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_companion_cooperation(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_shared_fight(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += _said_facts(doc, found, article_id=article.id, quotes=quotes, doc_index=doc_index)
     facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
-    facts = _distinct(f for f in facts if f.subject != f.object)
+    facts = _distinct(f for f in mark_group_facts(facts, groups, found) if f.subject != f.object)
     used = {k for f in facts for k in (f.subject, f.object)}
     every = found.entities()
     entities = [e for e in every if e.key in used or e.kind is EntityKind.PERSON]

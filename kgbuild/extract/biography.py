@@ -98,6 +98,11 @@ __all__ = ["extract_biography"]
 PERSON = EntityKind.PERSON
 COUNTRY = EntityKind.COUNTRY
 ORG_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION})
+#: The kinds that ``_keys`` looks for, made once (a ``frozenset({...})`` in a call is built on every call).
+PERSON_ONLY = frozenset({PERSON})
+COUNTRY_ONLY = frozenset({COUNTRY})
+PLACE_ONLY = frozenset({EntityKind.PLACE})
+HOLDER_KINDS = frozenset({COUNTRY, *ORG_KINDS})
 AGENT_KINDS = frozenset({PERSON, COUNTRY, *ORG_KINDS})
 PLACE_KINDS = frozenset({EntityKind.PLACE, COUNTRY})
 #: The most words a title before a name may have ("former Pakistan Ambassador to the United States").
@@ -177,7 +182,7 @@ def extract_biography(
         dominant = _topic_country(doc, found, facts) or dominant
     reference = opens_as_reference(doc)
     _country_references(parse, found, countries, dominant, reference=reference)
-    people = _mentions(parse, found, frozenset({PERSON}))
+    people = _mentions(parse, found, PERSON_ONLY)
     new: list[Fact] = []
     offices: list[_Office] = []
     new += _titles_before_names(parse, people, found, facts, offices, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
@@ -204,17 +209,13 @@ def _mentions(parse: _Parse, found: ArticleEntities, kinds: frozenset[EntityKind
     """(start, end, key) of each run of tokens standing for one entity of ``kinds`` (no pronouns)."""
     tokens = parse.tokens
     spans = []
-    i = 0
-    while i < len(tokens):
-        keys = found.at(i)
-        if len(keys) == 1 and found.kind(keys[0]) in kinds and tokens[i].pos_ != "PRON":
-            j = i + 1
-            while j < len(tokens) and found.at(j) == keys and tokens[j].pos_ != "PRON":
-                j += 1
-            spans.append((i, j, keys[0]))
-            i = j
-        else:
-            i += 1
+    end = 0  # where the last run ended
+    for i, keys in found.linked():  # a run starts at a token that stands for an entity
+        if i >= end and len(keys) == 1 and found.kind(keys[0]) in kinds and tokens[i].pos_ != "PRON":
+            end = i + 1
+            while end < len(tokens) and found.at(end) == keys and tokens[end].pos_ != "PRON":
+                end += 1
+            spans.append((i, end, keys[0]))
     return spans
 
 
@@ -235,7 +236,7 @@ def _keys(token: Token, found: ArticleEntities, kinds: frozenset[EntityKind]) ->
 
 
 def _people(tokens, found: ArticleEntities) -> list[str]:
-    return list(dict.fromkeys(k for t in tokens for k in _keys(t, found, frozenset({PERSON}))))
+    return list(dict.fromkeys(k for t in tokens for k in _keys(t, found, PERSON_ONLY)))
 
 
 def _described_people(noun: Token, found: ArticleEntities) -> list[str]:
@@ -319,8 +320,8 @@ def _country_references(parse: _Parse, found: ArticleEntities, mentions: list[tu
     before comes first, and none if it named two there ("the trip to China by America's top
     diplomat ... met the country's top diplomat": which country is not said)."""
     starts = [i for i, _ in mentions]
-    for token in parse.of_pos("NOUN"):
-        if token.lower_ not in COUNTRY_NOUNS or found.at(token.i):
+    for token in parse.index.tokens_with(lower=COUNTRY_NOUNS):
+        if token.pos_ != "NOUN" or found.at(token.i):
             continue
         before = bisect.bisect_left(starts, token.i)
         last = dominant or (mentions[before - 1][1] if before else None)
@@ -446,7 +447,7 @@ def _run_before(parse: _Parse, start: int, found: ArticleEntities, *, lexicon: L
 
 
 def _holder_keys(token: Token, found: ArticleEntities) -> list[str]:
-    return _keys(token, found, frozenset({COUNTRY, *ORG_KINDS}))
+    return _keys(token, found, HOLDER_KINDS)
 
 
 def _demonym_countries(run: list[Token], found: ArticleEntities, gazetteer: Gazetteer) -> list[str]:
@@ -455,7 +456,7 @@ def _demonym_countries(run: list[Token], found: ArticleEntities, gazetteer: Gaze
     keys: list[str] = []
     doc = run[0].doc
     for token in run:
-        if not token.is_title or found.at(token.i) and not _keys(token, found, frozenset({COUNTRY})):
+        if not token.is_title or found.at(token.i) and not _keys(token, found, COUNTRY_ONLY):
             continue
         if not gazetteer.is_demonym(token.text):
             continue
@@ -496,8 +497,10 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
     """ "was President of Panama", "served as prime minister", "was elected president"."""
     words = lexicon.biography
     out: list[Fact] = []
-    for verb in parse.of_pos("VERB", "AUX"):
+    for verb in parse.index.tokens_with(lemma=words.office_verbs | words.succession_verbs | words.appointment_verbs):
         lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
         if lemma in words.office_verbs:
             if lemma == "be" and verb.dep_ == "xcomp":
                 continue  # "nominated X to be", "is said to be": not an office held
@@ -562,9 +565,9 @@ def _former_offices(parse: _Parse, people: list[tuple[int, int, str]], found: Ar
 def _tenures(parse: _Parse, found: ArticleEntities, offices: list[_Office], *, lexicon: Lexicon, article_id: str) -> None:
     """ "the presidency of Harry Truman", "during his reign": the office the person held
     (its country is left to :func:`_article_country_offices`)."""
-    for noun in parse.of_pos("NOUN"):
+    for noun in parse.index.tokens_with(lemma=lexicon.biography.tenures):  # (a tenure's lemma, of any part of speech)
         office = lexicon.biography.tenures.get(noun.lemma_.lower())
-        if office is None:
+        if office is None or noun.pos_ != "NOUN":
             continue
         holders = [t for _, t in prep_objects(noun, "of")] + [c for c in noun.children if c.dep_ == "poss"]
         for person in _people(holders, found):
@@ -589,7 +592,7 @@ def _countries_after_names(
         if all(_is_title_word(t, lexicon) for t in tokens[start:end]):
             continue  # "the President of Mauritius": an office, not a name
         j += tokens[j].lower_ == "the"
-        countries = _keys(tokens[j], found, frozenset({COUNTRY})) if j < len(tokens) else []
+        countries = _keys(tokens[j], found, COUNTRY_ONLY) if j < len(tokens) else []
         after = j
         while after < len(tokens) and countries and found.at(after) == found.at(j):
             after += 1
@@ -624,12 +627,12 @@ def _royal_styles(parse: _Parse, people: list[tuple[int, int, str]], found: Arti
     for start, end, person in people:
         if end + 1 >= len(tokens) or tokens[end].lower_ != "of":
             continue
-        countries = _keys(tokens[end + 1], found, frozenset({COUNTRY}))
+        countries = _keys(tokens[end + 1], found, COUNTRY_ONLY)
         nxt = end + 1
         while nxt < len(tokens) and found.at(nxt) == found.at(end + 1):
             nxt += 1
         if nxt + 1 < len(tokens) and tokens[nxt].lower_ == "and":
-            countries += _keys(tokens[nxt + 1], found, frozenset({COUNTRY}))
+            countries += _keys(tokens[nxt + 1], found, COUNTRY_ONLY)
         if not countries:
             continue
         # the title before the name, or inside the mention where the title rules linked it
@@ -679,22 +682,22 @@ def _birthplaces(parse: _Parse, found: ArticleEntities, *, gazetteer: Gazetteer,
 
 def _countries_of_place(token: Token, found: ArticleEntities, gazetteer: Gazetteer) -> list[str]:
     """The country a place names: itself, its capital's country, or the country after it ("Kumasi, Ghana")."""
-    countries = _keys(token, found, frozenset({COUNTRY}))
+    countries = _keys(token, found, COUNTRY_ONLY)
     if countries:
         return countries[:1]
-    for key in _keys(token, found, frozenset({EntityKind.PLACE})):
+    for key in _keys(token, found, PLACE_ONLY):
         country = gazetteer.country_by_capital(found.label(key))
         if country is not None:
             return [found.add(COUNTRY, country.name, wikidata=country.wikidata)]
     for child in token.children:
         if child.dep_ in {"appos", "conj", "npadvmod"}:
-            countries = _keys(child, found, frozenset({COUNTRY}))
+            countries = _keys(child, found, COUNTRY_ONLY)
             if countries:
                 return countries[:1]
     doc = token.doc
     after = token.right_edge.i + 1
     if after + 1 < len(doc) and doc[after].text == ",":
-        return _keys(doc[after + 1], found, frozenset({COUNTRY}))[:1]
+        return _keys(doc[after + 1], found, COUNTRY_ONLY)[:1]
     return []
 
 
@@ -727,7 +730,8 @@ def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: 
                 for key in found.at(token.i):
                     if _is_party(key, found, lexicon):
                         out.append(_fact(person, "memberOf", key, sent, rule="party-member", confidence=0.7, article_id=article_id))
-    for token in parse.of_pos("NOUN", "VERB"):
+    # the nouns and verbs the rules below read, found by their lemma
+    for token in parse.index.tokens_with(lemma=words.party_roles | words.join_verbs | words.found_verbs):
         lemma = token.lemma_.lower()
         # "ran as the MMD candidate", "was elected as the candidate of the Labour Party"
         if token.pos_ == "NOUN" and lemma in words.party_roles and token.dep_ == "pobj" and token.head.lower_ == "as":
@@ -773,6 +777,8 @@ def _joined_or_founded(verb: Token, found: ArticleEntities, *, lexicon: Lexicon,
         targets = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
     orgs: list[str] = []
     for target in targets:
+        if target.lemma_.lower() in {"leader", "head", "minister", "counterpart", "official"}:
+            continue  # "joined EU leaders in calling for": their company, not their organisation
         orgs += _organisations_named(target, found, lexicon) or _it_antecedent(target, found)
     modality = modality_of(verb, lexicon=lexicon)
     out = []
@@ -784,7 +790,7 @@ def _joined_or_founded(verb: Token, found: ArticleEntities, *, lexicon: Lexicon,
                     continue
                 if kind is PERSON and (_is_party(org, found, lexicon) or any(t.lemma_.lower() in PARTY_NOUNS for t in targets)):
                     rule = "party-founder" if founding else "party-member"
-                elif kind is COUNTRY and found.kind(org) is EntityKind.INTERNATIONAL_ORGANISATION and not founding:
+                elif kind in (COUNTRY, EntityKind.INTERNATIONAL_ORGANISATION) and found.kind(org) is EntityKind.INTERNATIONAL_ORGANISATION and not founding:
                     rule = "organisation-member"
                 else:
                     continue
@@ -813,8 +819,8 @@ def _it_antecedent(token: Token, found: ArticleEntities) -> list[str]:
 def _organisation_membership(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
     """ "a member state of the African Union", "a United Nations member state"."""
     out: list[Fact] = []
-    for noun in parse.of_pos("NOUN"):
-        if noun.lemma_.lower() not in MEMBER_STATE_NOUNS:
+    for noun in parse.index.tokens_with(lemma=MEMBER_STATE_NOUNS):
+        if noun.lemma_.lower() not in MEMBER_STATE_NOUNS or noun.pos_ != "NOUN":
             continue
         if not any(c.dep_ in {"compound", "amod"} and c.lower_ in {"member", "founding"} for c in noun.children):
             continue
@@ -972,8 +978,8 @@ def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str],
                 places.append(found.add(COUNTRY, capital_of.name, wikidata=capital_of.wikidata))
         for place_key in places:
             out.append(_fact(key, "heldIn", place_key, parse.sentence(parse.tokens[i]), rule="battle-place", confidence=0.7, article_id=article_id))
-    for verb in parse.of_pos("VERB"):
-        if verb.lemma_.lower() not in words.event_place_verbs:
+    for verb in parse.index.tokens_with(lemma=words.event_place_verbs):
+        if verb.lemma_.lower() not in words.event_place_verbs or verb.pos_ != "VERB":
             continue
         if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
             continue

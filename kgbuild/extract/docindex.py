@@ -22,6 +22,9 @@ from .lexicon import Lexicon
 
 __all__ = ["DocIndex"]
 
+#: The token attributes :meth:`DocIndex.tokens_with` finds tokens by.
+INDEXED = (POS, LOWER, LEMMA)
+
 
 class DocIndex:
     """The text, entities, sentences and words of one doc.
@@ -36,7 +39,8 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self._tokens = tuple(doc)
+        self.text = "".join(t.text_with_ws for t in self._tokens)  # doc.text, without making the Tokens again
         self.ents = doc.ents
         self._sentences = tuple(doc.sents)
         self._numbers = [0] * len(doc)  # token index -> sentence number
@@ -44,9 +48,10 @@ class DocIndex:
             self._numbers[sent.start : sent.end] = [n] * len(sent)
         self._ent_starts = [ent.start for ent in self.ents]
         self._cited: dict[tuple[int, str, str, float], Evidence] = {}
-        self._columns: dict[int, tuple[np.ndarray, set[int]]] = {}  # made on first use
+        self._columns: dict[int, _Grouped] = {}  # made on first use
         self._lemmas: dict[str, list[int]] | None = None
-        self._tokens: tuple[Token, ...] | None = None
+        self._children: dict[int, tuple[Token, ...]] = {}
+        self._prep_pairs: dict[int, list[tuple[str, Token]]] = {}
         self._modalities: dict[int, Modality] = {}  # by predicate token index; one lexicon per article
 
     @property
@@ -97,27 +102,45 @@ class DocIndex:
     def tokens_with(self, *, pos: Iterable[str] = (), lower: Iterable[str] = (), lemma: Iterable[str] = ()) -> list[Token]:
         """Tokens whose part of speech (``pos_``) is in ``pos``, whose lower-cased text (``lower_``) is in
         ``lower`` or whose lower-cased lemma (``lemma_.lower()``) is in ``lemma``, in text order."""
-        hits = np.zeros(len(self.doc), dtype=bool)
+        hits: list[int] = []
         for attr, strings in ((POS, pos), (LOWER, lower)):
-            values, present = self._column(attr)
-            wanted = present.intersection(get_string_id(string) for string in strings)
-            if wanted:
-                hits |= np.isin(values, np.fromiter(wanted, dtype=values.dtype, count=len(wanted)))
+            if strings:
+                column = self._column(attr)
+                for string in strings:
+                    hits += column.indices(get_string_id(string))
         if lemma:
-            values, present = self._column(LEMMA)
-            lowered = self._lowered_lemmas()
-            wanted = [value for string in lemma for value in lowered.get(string, ())]
-            wanted += present.intersection(get_string_id(string) for string in lemma)
-            if wanted:
-                hits |= np.isin(values, np.array(wanted, dtype=values.dtype))
+            column, lowered = self._column(LEMMA), self._lowered_lemmas()
+            for string in lemma:
+                hits += column.indices(get_string_id(string))
+                for value in lowered.get(string, ()):
+                    hits += column.indices(value)
         tokens = self.tokens
-        return [tokens[i] for i in np.flatnonzero(hits).tolist()]
+        return [tokens[i] for i in sorted(set(hits))]
+
+    def children(self, token: Token) -> tuple[Token, ...]:
+        """``token.children``, read once per token (spaCy walks the tree and makes new Tokens on every call)."""
+        found = self._children.get(token.i)
+        if found is None:
+            found = self._children[token.i] = tuple(token.children)
+        return found
+
+    def prep_objects(self, head: Token, *preps: str) -> list[tuple[str, Token]]:
+        """``syntax.prep_objects(head, *preps)`` as a list, the pairs of ``head`` read once."""
+        pairs = self._prep_pairs.get(head.i)
+        if pairs is None:
+            pairs = self._prep_pairs[head.i] = [
+                (prep.lower_, t)
+                for prep in self.children(head)
+                if prep.dep_ in {"prep", "agent", "dative"}
+                for obj in self.children(prep)
+                if obj.dep_ in {"pobj", "pcomp"}
+                for t in (obj, *obj.conjuncts)
+            ]
+        return [pair for pair in pairs if pair[0] in preps] if preps else list(pairs)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
         """The tokens of the doc, made once (``doc[i]`` makes a new Token object on every call)."""
-        if self._tokens is None:
-            self._tokens = tuple(self.doc)
         return self._tokens
 
     def _lowered_lemmas(self) -> dict[str, list[int]]:
@@ -127,13 +150,35 @@ class DocIndex:
         if self._lemmas is None:
             strings = self.doc.vocab.strings
             self._lemmas = {}
-            for value in self._column(LEMMA)[1] - self._column(LOWER)[1]:
-                self._lemmas.setdefault(strings[value].lower(), []).append(value)
+            for value in self._column(LEMMA).spans.keys() - self._column(LOWER).spans.keys():
+                lowered = strings[value].lower()
+                if get_string_id(lowered) != value:  # the lemma itself is found by its own id
+                    self._lemmas.setdefault(lowered, []).append(value)
         return self._lemmas
 
-    def _column(self, attr: int) -> tuple[np.ndarray, set[int]]:
-        """The string ids of one attribute of every token, and the set of them."""
-        if attr not in self._columns:
-            values = self.doc.to_array(attr)
-            self._columns[attr] = values, set(values.tolist())
+    def _column(self, attr: int) -> _Grouped:
+        """The string ids of ``attr`` (``POS``, ``LOWER`` or ``LEMMA``) of every token, grouped (the
+        three made together on first use)."""
+        if not self._columns:
+            table = self.doc.to_array(list(INDEXED)).reshape(len(self.doc), len(INDEXED))
+            for n, column in enumerate(INDEXED):
+                self._columns[column] = _Grouped(table[:, n])
         return self._columns[attr]
+
+
+class _Grouped:
+    """The positions of each value of a column. Grouping by sorting with numpy costs much less
+    than grouping in a Python loop, and a look-up is one dict access."""
+
+    def __init__(self, column: np.ndarray) -> None:
+        order = np.argsort(column, kind="stable")  # stable: the positions of a value in text order
+        ordered = column[order]
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(column) else order
+        ends = np.append(starts[1:], len(column))
+        self.positions: list[int] = order.tolist()
+        self.spans: dict[int, tuple[int, int]] = dict(zip(ordered[starts].tolist(), zip(starts.tolist(), ends.tolist())))
+
+    def indices(self, value: int) -> list[int]:
+        """The positions holding ``value``, in order."""
+        span = self.spans.get(value)
+        return self.positions[span[0] : span[1]] if span else []

@@ -92,6 +92,7 @@ class ArticleEntities:
         self._tokens: dict[int, tuple[str, ...]] = {}
         self._governments: dict[str, str] = {}  # capital place key -> country key
         self._other_occasions: set[str] = set()  # event keys of past or next occasions
+        self._linked_to: dict[EntityKind, list[int]] = {}  # answers of linked_to(), dropped when a link changes
 
     def add(
         self,
@@ -126,6 +127,7 @@ class ArticleEntities:
 
     def link(self, i: int, key: str, *, replace: bool = True) -> None:
         """Let token ``i`` stand for entity ``key`` (alone, or beside what it stood for)."""
+        self._linked_to.clear()
         if replace or i not in self._tokens:
             self._tokens[i] = (key,)
         elif key not in self._tokens[i]:
@@ -138,11 +140,13 @@ class ArticleEntities:
             draft.start, draft.end = start, end
 
     def unlink(self, i: int) -> None:
+        self._linked_to.clear()
         self._tokens.pop(i, None)
 
     def discard(self, key: str) -> None:
         """Forget an entity that turned out to be another's name ("(MASSOB)" after the full name)."""
         self._drafts.pop(key, None)
+        self._linked_to.clear()
         for i in [i for i, keys in self._tokens.items() if key in keys]:
             rest = tuple(k for k in self._tokens[i] if k != key)
             if rest:
@@ -157,6 +161,13 @@ class ArticleEntities:
     def linked(self) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, keys) of every token that stands for an entity, in text order."""
         return sorted(self._tokens.items())
+
+    def linked_to(self, kind: EntityKind) -> list[int]:
+        """Indices of the tokens that stand for an entity of ``kind`` (maybe beside others), in text order."""
+        found = self._linked_to.get(kind)
+        if found is None:
+            found = self._linked_to[kind] = sorted(i for i, keys in self._tokens.items() if any(self._drafts[k].kind is kind for k in keys))
+        return found
 
     def tokens_of(self, key: str) -> list[int]:
         """Indices of the tokens that stand for ``key`` (maybe beside others), in text order."""
@@ -251,10 +262,10 @@ def find_entities(
     _join_surnames(found, doc, gazetteer=gazetteer, doc_index=doc_index)
     _join_particle_surnames(found, doc)
     _capital_references(found, doc, gazetteer=gazetteer, doc_index=doc_index)
-    _capitals_as_governments(found, doc, gazetteer=gazetteer)
+    _capitals_as_governments(found, doc, gazetteer=gazetteer, dateline=dateline)
     _generic_organisation_nouns(found, doc, gazetteer=gazetteer, doc_index=doc_index)
     _governments(found, doc, gazetteer=gazetteer, nouns=government_nouns, doc_index=doc_index)
-    _pronouns(found, doc, doc_index=doc_index)
+    _pronouns(found, doc, doc_index=doc_index, title_words=title_words)
     _topic_pronouns(found, doc)
     _group_heads(found, doc, doc_index=doc_index)
     _appositive_names(found, doc, doc_index=doc_index)
@@ -295,7 +306,10 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
     # A name cut short by the model ("Aino" of "Aino Lehto"): take the untagged name it modifies.
     if ent.label_ == "PERSON":
         doc = ent.doc
-        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end - 1].head.i == end:
+        while (
+            end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end - 1].head.i == end
+            and doc[end].lower_ not in title_words  # "Azerbaijani" tagged a person: "President" is no name of it
+        ):
             end += 1
         end = _surname_after_particles(doc, start, end)
         if start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].is_title:
@@ -386,8 +400,8 @@ def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *,
         for n in (4, 3, 2, 1):
             if n > run or any(j in covered for j in range(i, i + n)):
                 continue
-            span = doc[i : i + n]
-            text = clean_name(span.text)
+            last = tokens[i + n - 1]
+            text = clean_name(doc_index.text[tokens[i].idx : last.idx + len(last)])  # doc[i : i + n].text, without the Span
             country = gazetteer.country(text)
             if country is not None and not gazetteer.is_demonym(text):
                 found.add(EntityKind.COUNTRY, country.name, surface=text, tokens=range(i, i + n), wikidata=country.wikidata)
@@ -476,19 +490,20 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, do
             given_names.setdefault(parts[0].lower(), key)
     if not full_names:
         return
+    tokens = doc_index.tokens
     for i in doc_index.having(IS_TITLE):
-        token = doc[i]
-        if token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
-            continue
+        token = tokens[i]
+        name = token.lower_
+        person = full_names.get(name) or given_names.get(name)
+        if person is None or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue  # (most capitalised words are no person's name: looked up first)
         current = found.at(token.i)
         if current and found.kind(current[0]) is not EntityKind.PERSON and found.kind(current[0]) is not EntityKind.ORGANISATION:
             if not _unknown_place(found, current[0], gazetteer):
                 continue  # a known place or country; "Blinken" tagged as a place is a surname
         if current and found.kind(current[0]) is EntityKind.ORGANISATION and gazetteer.organisation(found.label(current[0])):
             continue
-        name = token.lower_
-        person = full_names.get(name) or given_names.get(name)
-        if person is None or current == (person,):
+        if current == (person,):
             continue
         if current and current[0] != person and len(found.label(current[0]).split()) > 1:
             continue  # part of another multi-word name
@@ -549,8 +564,9 @@ def _capital_references(found: ArticleEntities, doc: Doc, *, gazetteer: Gazettee
             found.add(EntityKind.PLACE, capital, surface=capital, tokens=[token.i])
 
 
-def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> None:
-    """A capital that acts ("Beijing objected", "objections from Beijing") stands for its country."""
+def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, dateline: range = range(0)) -> None:
+    """A capital that acts ("Beijing objected", "objections from Beijing") stands for its country;
+    a dateline ("BERLIN (March 30) - ...") names where the story is filed, and never acts."""
     for key in found.keys(EntityKind.PLACE):
         country = gazetteer.country_by_capital(found.label(key))
         if country is None:
@@ -558,7 +574,7 @@ def _capitals_as_governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gaz
         found.set_government(key, found.add(EntityKind.COUNTRY, country.name, wikidata=country.wikidata))
         for i in found.tokens_of(key):
             token = doc[i]
-            if found.at(i) != (key,) or i != _span_root(doc, token, found).i:
+            if found.at(i) != (key,) or i != _span_root(doc, token, found).i or i in dateline:
                 continue
             head = token.head
             agentive = token.dep_ in AGENT_DEPS or (
@@ -582,10 +598,9 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
     last_seen: dict[str, int] = {}
     org_kinds = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
     nouns = {t.i for t in doc_index.tokens_with(pos={"NOUN"}) if gazetteer.organisations_for_noun(t.lemma_.lower())}
-    for i in range(len(doc)):
-        if i not in nouns and not found.at(i):
-            continue  # neither a mention nor a noun that can refer to one
-        token = doc[i]
+    # the mentions and the nouns that can refer to one (the loop links no other token)
+    for i in sorted(nouns.union(i for i, _ in found.linked())):
+        token = doc_index.tokens[i]
         for key in found.at(token.i):
             if found.kind(key) in org_kinds:
                 last_seen[key] = token.i
@@ -627,15 +642,21 @@ def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, noun
             found.add(found.kind(keys[0]), found.label(keys[0]), surface=" ".join(t.text for t in words), key=keys[0])
 
 
-def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
-    """he/she/his/her to the most recent person in reach, preferring sentence subjects."""
+def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex, title_words: frozenset[str] = frozenset()) -> None:
+    """he/she/his/her to the most recent person in reach, preferring sentence subjects. "The King
+    said ..." counts as a mention of the person last named with that title ("King Charles")."""
     sentence_of = doc_index.sentence_number
     pronouns = {t.i for t in doc_index.tokens_with(lower=PERSONAL_PRONOUNS)}
+    titled = {t.i for t in doc_index.tokens_with(lower=title_words)} if title_words else set()
+    titled_person: dict[str, str] = {}  # title word -> the person last named right after it
     recent: list[tuple[int, str, bool]] = []  # (token index, person key, was a subject), in text order
-    for i in range(len(doc)):
-        if i not in pronouns and not found.at(i):
-            continue  # neither a pronoun nor a mention
+    # the pronouns, the title words and the mentions (the loop links no other token)
+    for i in sorted(pronouns.union(titled, (i for i, _ in found.linked()))):
         token = doc_index.tokens[i]
+        if i in titled and not found.at(i):
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.lower_ in titled_person:
+                recent.append((i, titled_person[token.lower_], _is_subject(token)))
+            continue
         if token.lower_ in PERSONAL_PRONOUNS and not found.at(token.i):
             here = sentence_of(token.i)
             # the latest subject in reach, else the latest mention in reach
@@ -647,6 +668,8 @@ def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
         for key in found.at(token.i):
             if found.kind(key) is EntityKind.PERSON:
                 recent.append((token.i, key, _is_subject(token)))
+                if i > 0 and doc[i - 1].i in titled and not found.at(i - 1):
+                    titled_person[doc[i - 1].lower_] = key
 
 
 def _is_subject(token: Token) -> bool:

@@ -66,6 +66,9 @@ def extract_events(
     if doc_index is None:
         doc_index = DocIndex(doc)
     clusters: list[_Cluster] = _named_events(doc_index, found, lexicon)
+    # "the annual gathering" before any event noun: its antecedent may be a body named as a
+    # meeting ("the first in-person General Assembly"), which is known only further down
+    pending: list[Token] = []
     for token in doc_index.tokens_with(lemma=lexicon.event_types, lower=lexicon.event_types):  # no other word names an event
         event_type = _event_type(token, lexicon)
         if event_type is None or not _free_for_event(token, found):
@@ -80,6 +83,9 @@ def extract_events(
             cluster = next((c for c in clusters if c.year_offset == offset and c.event_type == event_type), None)
         elif _bare_reference(token, org, places, lexicon) and current:
             cluster = current[-1]
+        elif _bare_reference(token, org, places, lexicon):
+            pending.append(token)
+            continue
         elif event_type not in SELF_STANDING and org is None and not places and not _anchored(token) and not _formal_visit(token, event_type):
             continue
         else:
@@ -98,6 +104,17 @@ def extract_events(
         if when is not None:
             cluster.dates.append(when)
     _organisation_events(clusters, doc_index, found, gazetteer, lexicon)
+    for token in pending:
+        earlier = [c for c in clusters if not c.year_offset and c.tokens and min(t.i for t in c.tokens) < token.i]
+        if earlier:
+            cluster = max(earlier, key=lambda c: max(t.i for t in c.tokens if t.i < token.i))
+        elif _anchored(token):
+            cluster = _Cluster(_event_type(token, lexicon) or "Meeting")
+            clusters.append(cluster)
+        else:
+            continue
+        cluster.tokens.append(token)
+        cluster.surfaces.append(_surface(token))
     facts: list[Fact] = []
     dateline = _dateline_place(doc, found)
     for cluster in clusters:
@@ -120,8 +137,15 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
     """A grouping taken for its meeting: "attending his first G20", "skipped the BRICS" (its summit),
     and a body named as a meeting ("the UN General Assembly", "the East Asia Summit") where
     someone is, goes or speaks ("addressed the General Assembly", "at the East Asia Summit")."""
-    for verb in doc_index.tokens_with(lemma=MEETING_OF_VERBS | {"at", "for", "to"}):
-        if verb.pos_ == "ADP":
+    for verb in doc_index.tokens_with(lemma=MEETING_OF_VERBS | {"at", "for", "to", "host", "join"}):
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() == "host" or verb.lemma_.lower() == "join" and _placed(verb, found)):
+            # "hosted leaders of the Quad", "hosted the Quad leaders", "joined the G7 leaders in
+            # Apulia": the grouping's meeting ("joined EU leaders in calling for" is no meeting)
+            heads = [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in LEADER_NOUNS for g in _grouping_of(o)]
+            if verb.lemma_.lower() == "host":
+                heads += [o for o in verb.children if o.dep_ == "dobj"]  # "Japan hosts the G7 this year"
+            named_only = False
+        elif verb.pos_ == "ADP":
             if not (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX", "NOUN"}):
                 continue
             heads = [c for c in verb.children if c.dep_ == "pobj"]
@@ -148,6 +172,33 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
             cluster.org = cluster.org or org
             cluster.tokens.append(token)
             cluster.surfaces.append(found.label(org) if named else f"{found.label(org)} {event_type.lower()}")
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in {"host", "join"}:
+                # "hosted leaders of the Quad in Wilmington": where the meeting is held
+                cluster.place_tokens.extend(
+                    (k, obj) for h in (verb, token, token.head.head if token.dep_ == "pobj" else token.head)
+                    for p in h.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
+                    for obj in p.children if obj.dep_ == "pobj" for k in found.at(obj.i) if found.kind(k) is EntityKind.PLACE
+                )
+
+
+#: Nouns for the people a grouping's meeting brings together ("hosted leaders of the Quad").
+LEADER_NOUNS = frozenset({"leader", "leaders", "head", "heads"})
+
+
+def _placed(verb: Token, found: ArticleEntities) -> bool:
+    """Whether the verb says where it happens ("in Apulia", "at Borgo Egnazia")."""
+    heads = [verb, *(o for o in verb.children if o.dep_ == "dobj")]  # "joined the leaders in Apulia"
+    return any(
+        p.dep_ == "prep" and p.lower_ in {"in", "at"} and found.kind(k) in PLACE_KINDS
+        for h in heads for p in h.children for obj in p.children if obj.dep_ == "pobj" for k in found.at(obj.i)
+    )
+
+
+def _grouping_of(noun: Token) -> list[Token]:
+    """The grouping a "leaders" noun belongs to: "leaders of the Quad", "the Quad leaders"."""
+    return [c for c in noun.children if c.dep_ == "compound"] + [
+        t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.children if t.dep_ == "pobj"
+    ]
 
 
 def _dateline_place(doc: Doc, found: ArticleEntities) -> str | None:
@@ -206,6 +257,8 @@ def _other_occasion(token: Token) -> int:
         if words & {"next", "following"}:
             return 1
         if words & {"last", "previous", "past"}:
+            if child.lower_ == "last" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                continue  # "his last summit in office": his final one, this one
             return -1
     return 0
 
@@ -249,12 +302,16 @@ def _proper_name(token: Token) -> str | None:
     return doc[start : token.i + 1].text if start < token.i else None
 
 
+#: Words that describe an event without telling it from another ("the annual gathering").
+DESCRIPTIVE_EVENT_WORDS = frozenset({"annual", "yearly", "two-day", "three-day", "one-day", "week-long", "weeklong", "high-level", "closed-door"})
+
+
 def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: Lexicon) -> bool:
     """ "the gathering", "the meeting": a plain reference back to the latest event."""
     if org or places or token.lower_ not in lexicon.generic_event_nouns:
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
-        c.dep_ in {"amod", "compound", "prep"} for c in token.children
+        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS for c in token.children
     )
 
 

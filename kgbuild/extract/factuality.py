@@ -28,30 +28,31 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
     from_conj = False  # reached ``token`` from a verb coordinated with it
     while True:
         for child in token.children:
-            word = child.lower_
-            lemma = child.lemma_.lower()
-            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            dep, word = child.dep_, child.lower_  # (spaCy makes the strings afresh on every read)
+            if dep == "neg" or (dep == "det" and word == "no"):
                 # "chose not to make the trip and instead flew to India": the negation is the first verb's
                 negated = negated or not from_conj
-            elif child.dep_ in {"aux", "auxpass"}:
-                if word in {"will", "shall", "'ll"} or lemma == "go" and child.tag_ == "VBG":
+            elif dep in {"aux", "auxpass"}:
+                if word in {"will", "shall", "'ll"} or child.lemma_.lower() == "go" and child.tag_ == "VBG":
                     planned = True
                 elif word in {"would", "'d"}:
                     would = True  # future in the past ("said he would attend"), unless a condition follows
                 elif word in HYPOTHETICAL_AUX:
                     hypothetical = True
-            elif child.dep_ in {"nsubj", "nsubjpass"} and _no_one(child):
+            elif dep in {"nsubj", "nsubjpass"} and _no_one(child):
                 negated = True  # "Neither Putin nor Xi attended", "No leader attended"
-            elif child.dep_ == "mark" and word in {"if", "unless", "whether"}:
+            elif dep == "mark" and word in {"if", "unless", "whether"}:
                 hypothetical = True
-            elif child.dep_ == "advmod" and lemma in lexicon.reported:
+            elif dep in {"advmod", "amod"}:
+                lemma = child.lemma_.lower()
+                if dep == "advmod" and lemma in lexicon.reported:
+                    reported = True
+                elif lemma in {"potentially", "possibly", "potential", "possible", "perhaps"}:
+                    hypothetical = True
+                elif dep == "amod" and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
+                    planned = True
+            elif dep == "prep" and word == "according":
                 reported = True
-            elif child.dep_ in {"advmod", "amod"} and lemma in {"potentially", "possibly", "potential", "possible", "perhaps"}:
-                hypothetical = True
-            elif child.dep_ == "prep" and word == "according":
-                reported = True
-            elif child.dep_ == "amod" and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
-                planned = True
         lemma = token.lemma_.lower()
         if token is not predicate:
             if _negating_verb(token, lexicon) and not from_conj:
@@ -76,6 +77,8 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
         if predicate.pos_ == "NOUN" and (depth >= 1 or token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}):
             break
         from_conj = token.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in token.head.children)
+        # "did not attend, sending Lavrov instead": a participle clause is an act of its own
+        from_conj = from_conj or _participle_clause(token)
         token = token.head
         depth += 1
     if negated:
@@ -89,6 +92,12 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
     if reported:
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _participle_clause(token: Token) -> bool:
+    """An -ing clause that adds an act to its verb's ("skipped the summit, sending his foreign
+    minister instead"; "stayed away, citing..."): the verb's negation is not the clause's."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in {"mark", "neg"} for c in token.children)
 
 
 def _negating_verb(token: Token, lexicon: Lexicon) -> bool:

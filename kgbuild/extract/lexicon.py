@@ -50,6 +50,10 @@ class StanceWords:
     joint_predicates: frozenset[str] = frozenset()  # "X and Y are committed to"
     joint_nouns: frozenset[str] = frozenset()  # "X and Y reaffirmed their commitment"
     feelings: dict[str, str] = field(default_factory=dict)  # "appalled" -> opposes
+    group_agent_heads: frozenset[str] = frozenset()  # "British businesses", "rebels in X": groups as agents
+    collective_heads: frozenset[str] = frozenset()  # singular heads of a group ("the Hutu rebel group")
+    body_heads: frozenset[str] = frozenset()  # "NATO members", "members of the Council": the body itself
+    content_nouns: frozenset[str] = frozenset()  # "welcomed the news that X ...": the stance is on X
 
 
 @dataclass(frozen=True)

@@ -298,7 +298,8 @@ def _reported_speech(doc: Doc, marks: list[_Marks], doc_index: DocIndex) -> Iter
         return n >= 0 and marks[n].holds(char)
 
     text = doc_index.text
-    for tok in doc_index.tokens_with(pos={"VERB"}, lower={"according"}):
+    # (the words whose lemma, or text for want of one, is a speech verb, and "according")
+    for tok in doc_index.tokens_with(lemma=SPEECH_VERBS, lower=SPEECH_VERBS | {"according"}):
         if not _is_speech_verb(tok) and tok.lower_ != "according":
             continue  # only speech verbs and "according to" report speech
         if quoted(tok.idx):

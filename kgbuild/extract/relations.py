@@ -43,13 +43,16 @@ GROUPING_VERBS = frozenset({"group", "comprise", "include", "unite", "gather"})
 #: Nouns naming who hosts an event, in apposition or as a copula's complement ("X, the host,").
 HOST_NOUNS = frozenset({"host", "organiser", "organizer"})
 #: Nouns of taking part whose "at EVENT" names what their possessor attends ("his appearance at the Assembly").
-PARTICIPATION_NOUNS = frozenset({"appearance", "participation", "attendance", "presence", "debut"})
+PARTICIPATION_NOUNS = frozenset({"appearance", "participation", "attendance", "presence", "debut", "speech", "address", "remarks"})
 #: Verbs that say who takes part in an event they do not name as their object ("also attended", "sent X").
 TAKING_PART_VERBS = frozenset({"shake", "attend", "send", "represent", "lead"})
 #: Phrasal verbs whose particle changes the stance of their verb ("stand up to", "call out", "back down").
 PHRASAL_STANCES: dict[tuple[str, str], str | None] = {
     ("stand", "up"): "opposes",
     ("call", "out"): "opposes",
+    ("lash", "out"): "opposes",  # "lashed out at the G7"
+    ("hit", "out"): "opposes",
+    ("push", "back"): "opposes",  # "pushed back against the plan"
     ("back", "down"): None,
     ("back", "off"): None,
     ("back", "away"): None,
@@ -66,7 +69,7 @@ def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
     facts: list[Fact] = []
     # tokens that stand for an event (these rules link none): a verb with none in its subtree
     # and no relation verb's lemma is read by no rule of _verb_facts
-    events_at = [i for i, keys in found.linked() if any(found.kind(k) is EntityKind.EVENT for k in keys)]
+    events_at = found.linked_to(EntityKind.EVENT)
     # and a noun no stance, visit or meeting word is read by no rule of _noun_facts
     nouns = {*lexicon.stance_nouns, *lexicon.visit_nouns, *lexicon.meet_nouns}
     for token in doc_index.tokens_with(pos={"VERB", "AUX", "ADJ"}, lemma=nouns, lower=nouns):
@@ -77,16 +80,69 @@ def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
             facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     facts.extend(_taking_part_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     facts.extend(_membership_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    facts.extend(_event_draws_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    facts.extend(_people_at_events(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
+
+
+#: Nouns for the people an event gathers ("leaders at the summit, including X").
+GATHERED_NOUNS = frozenset({"leader", "head", "delegate", "minister", "participant", "attendee", "guest"})
+
+
+def _people_at_events(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
+    """A name or a group of people that a phrase puts at an event: "Harris, in Jakarta for the
+    summit,", "leaders at the summit, including X and Y"."""
+    for prep in doc_index.tokens_with(lower={"for", "at"}):
+        if prep.dep_ != "prep":
+            continue
+        events = [k for o in prep.children if o.dep_ == "pobj" for k in found.at(o.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
+        if not events:
+            continue
+        holder = prep.head
+        if holder.dep_ == "prep" and holder.lower_ == "in":
+            holder = holder.head  # "Harris, in Jakarta for the summit"
+        people = [k for k in found.at(holder.i) if found.kind(k) is EntityKind.PERSON]
+        if not people and holder.pos_ == "NOUN" and holder.lemma_.lower() in GATHERED_NOUNS:
+            people = [k for p in holder.children if p.dep_ == "prep" and p.lower_ == "including" for t in conjuncts_of_pobj(p) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+        for person in people:
+            for event in events:
+                yield _fact(person, "attends", event, prep, rule="person-at-event", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+
+
+#: Particles the parser sometimes reads as adverbs.
+ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away", "up"})
+#: Predicates of being away ("was absent from the summit", "was missing from the meeting").
+ABSENCE_WORDS = frozenset({"absent", "missing", "away"})
+#: Verbs whose event subject brings its participants together ("the summit drew leaders including X").
+DRAWING_VERBS = frozenset({"bring", "draw", "attract", "gather", "assemble", "unite", "convene"})
+
+
+def _event_draws_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
+    """ "The summit brought together leaders including X and Y", "the summit drew leaders from 31
+    countries, including X": who an event brings together attends it."""
+    for verb in doc_index.tokens_with(lemma=DRAWING_VERBS):
+        if verb.pos_ != "VERB":
+            continue
+        events = [k for s in subjects(verb) for k in found.at(s.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
+        if not events:
+            continue
+        objs = objects(verb)
+        not_subject = [t for t in verb.subtree if not any(s.left_edge.i <= t.i <= s.right_edge.i for s in subjects(verb))]
+        people = [*objs, *(t for prep in not_subject if prep.dep_ == "prep" and prep.lower_ == "including" for t in conjuncts_of_pobj(prep))]
+        for agent, token in _agents(people, found):
+            for event in events:
+                yield _fact(agent, "attends", event, verb, rule="event-draws", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """Membership in news shapes: "the Quad, which groups Australia, India, Japan and the
     United States"; "South Africa, as a member of the ICC, ..."; "was admitted as a member of the G20"."""
     org_kinds = {EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION}
-    for token in doc_index.tokens_with(lower={"as"}, lemma=GROUPING_VERBS):  # the words the rules start from
+    for token in doc_index.tokens_with(lower={"as", "member"}, lemma=GROUPING_VERBS):  # the words the rules start from
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in GROUPING_VERBS:
+        if token.lower_ == "member":
+            yield from _member_copula(token, found, lexicon=lexicon, article_id=article_id)
+        elif token.pos_ == "VERB" and lemma in GROUPING_VERBS:
             orgs = [(k, t) for k, t in _agents(subjects(token), found) if found.kind(k) in org_kinds]
             members = [(k, t) for k, t in _agents(objects(token), found) if found.kind(k) is EntityKind.COUNTRY]
             for org, _ in orgs:
@@ -107,6 +163,20 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
                             yield _fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id)
 
 
+def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    """ "Belarus became the tenth full member of the SCO": a country or organisation that
+    becomes a member of an international organisation ("is a member of" is a description, in roles)."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_.lower() != "become":
+        return
+    orgs = [k for _, t in prep_objects(noun, "of") for k in found.at(t.i) if found.kind(k) is EntityKind.INTERNATIONAL_ORGANISATION]
+    members = [k for k, _ in _agents(subjects(verb), found) if found.kind(k) in {EntityKind.COUNTRY, EntityKind.INTERNATIONAL_ORGANISATION}]
+    for member in members:
+        for org in orgs:
+            if member != org:
+                yield _fact(member, "memberOf", org, verb, rule="membership-copula", confidence=0.8, lexicon=lexicon, article_id=article_id)
+
+
 def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """Taking part where the event is not the verb's object: "Lula and Modi also attended"
     (the event the article is about), "sent Premier Li Qiang", "was represented by Lavrov",
@@ -118,9 +188,14 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
     mentions = [(i, k) for i, keys in found.linked() for k in keys if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
     for token in triggers:
         lemma = token.lemma_.lower()
-        if lemma in HOST_NOUNS and token.pos_ == "NOUN" and (token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ == "be"):
-            # "Cyril Ramaphosa, the host,", "Sanchez, the summit's host,", "X was the host"
-            hosts = [token.head] if token.dep_ == "appos" else [c for c in token.head.children if c.dep_ == "nsubj"]
+        as_host = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in {"VERB", "AUX"}
+        if lemma in HOST_NOUNS and token.pos_ == "NOUN" and (token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ == "be" or as_host):
+            # "Cyril Ramaphosa, the host,", "Sanchez, the summit's host,", "X was the host",
+            # "As host of the summit, X urged ..."
+            if as_host:
+                hosts = subjects(token.head.head)
+            else:
+                hosts = [token.head] if token.dep_ == "appos" else [c for c in token.head.children if c.dep_ == "nsubj"]
             named = [k for c in token.children if c.dep_ in {"poss", "compound"} for k in found.at(c.i) if found.kind(k) is EntityKind.EVENT]
             event = named[0] if named else _event_in_view(token, mentions, found, same_sentence=False)
             for host, _ in _agents(hosts, found):
@@ -129,7 +204,12 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             continue
         if token.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             events = [k for _, t in prep_objects(token, "at", "in", "to") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
-            for agent, _ in _agents([c for c in token.children if c.dep_ == "poss"], found):
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if not owners and token.dep_ == "dobj" and token.head.lemma_.lower() in {"make", "deliver", "give"}:
+                owners = subjects(token.head)  # "X made an appearance at the summit"
+            if not _agents(owners, found) and token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and token.head.head.pos_ == "VERB":
+                owners = subjects(token.head.head)  # "In her speech at the summit, X said"
+            for agent, _ in _agents(owners, found):
                 for event in events:
                     yield _fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
             continue
@@ -148,7 +228,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
         if lemma == "attend" and not [o for o in objs if o.ent_type_ != "DATE"] and not _event_targets(token, [], found):
             takers = _agents(subjects(token), found)  # "Lula and Modi also attended"
         elif lemma == "send" and not any(p == "to" for p, _ in prep_objects(token, "to")):
-            people = [t for o in objs for t in (o, *(c for c in o.children if c.dep_ == "appos"))]
+            people = [t for o in objs for c in conjuncts(o) for t in (c, *(a for a in c.children if a.dep_ == "appos"))]  # "sending X and Y"
             takers = [(k, t) for k, t in _agents(people, found) if found.kind(k) is EntityKind.PERSON]
         elif lemma == "represent" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
             takers = [(k, t) for k, t in _agents([t for _, t in prep_objects(token, "by")], found) if found.kind(k) is EntityKind.PERSON]
@@ -201,43 +281,56 @@ def _fact(subject: str, relation: str, obj: str, predicate: Token, *, rule: str,
 
 def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     lemma = verb.lemma_.lower()
-    if not _is_relation_verb(lemma, lexicon) and not _event_targets(verb, [], found):
+    relation_verb = _is_relation_verb(lemma, lexicon)
+    # the events at any other verb (none of the attending verbs): read once
+    events_at_verb = [] if relation_verb else _event_targets(verb, [], found, doc_index=doc_index)
+    if not relation_verb and not events_at_verb:
         return  # no rule below reads this verb: spare the search for its agents
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    children = doc_index.children(verb)  # read by most rules below: made once
+    passive = any(c.dep_ == "nsubjpass" for c in children)
     # "the summit hosted by India": a passive participle modifying its target
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)
     if passive or reduced:
         passive = True
-        agents = _agents([t for _, t in prep_objects(verb, "by")], found)
+        agents = _agents([t for _, t in doc_index.prep_objects(verb, "by")], found)
         if reduced:
             targets = conjuncts(verb.head)
         else:
-            targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            targets = [t for c in children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     else:
         subject_tokens = subjects(verb)
         agents = _agents(subject_tokens, found)
         # "Alongside Kishida, leaders will be present": the companion acts too.
-        agents += _agents([t for p, t in prep_objects(verb, "alongside") ], found)
+        agents += _agents([t for p, t in doc_index.prep_objects(verb, "alongside")], found)
         for subject_token in subject_tokens:
-            agents += _agents([t for p, t in prep_objects(subject_token, "with", "alongside")], found)
+            agents += _agents([t for p, t in doc_index.prep_objects(subject_token, "with", "alongside")], found)
         targets = objects(verb)
     attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
+    if attending and _relative_object(verb):
+        targets = [*targets, *_relative_antecedents(verb)]  # "a banquet, which Scholz attended"
     if not agents and attending and not passive:
         agents = _agents(_clause_subjects(verb), found)
     if not agents:
         return
-    events = _event_targets(verb, targets if attending else [], found)
+    events = _event_targets(verb, targets if attending else [], found, doc_index=doc_index) if relation_verb else events_at_verb
+    if lemma in {"hold", "have"} and not passive:
+        yield from _talks_at_event(verb, agents, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # attends / hosts
     if events:
-        if lemma in lexicon.host_verbs:
+        if lemma in lexicon.host_verbs or _plays_host(verb):
             for agent, _ in agents:
                 for event in events:
                     yield _fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         elif lemma != "hold":  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
-            negative = lemma in lexicon.attend_negative
+            # "was absent from the summit": a predicate of being away denies the attendance
+            negative = lemma in lexicon.attend_negative or any(c.dep_ == "acomp" and c.lemma_.lower() in ABSENCE_WORDS for c in verb.children)
             confidence = 0.9 if lemma in lexicon.attend_verbs else 0.6
+            # any act done at an event puts its doer there, but "called for a summit", "prepared
+            # for the meeting", "responded to the summit" say nothing of being there
+            # ("met for a summit" does)
+            present = events if confidence > 0.6 or lemma in {"meet", "talk", "confer", "convene", "assemble"} else [e for e in events if e in _events_where(verb, found)]
             for agent, agent_token in agents:
-                for event in events:
+                for event in present:
                     if found.event_type(event) == "Visit" or _own_event(agent, verb, event, found):
                         continue  # a visit is made, not attended; NATO does not attend "its summit"
                     yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=Modality.NEGATED if negative else None)
@@ -250,18 +343,23 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             for guest, _ in _agents(targets, found):
                 if guest != agent and found.kind(guest) is EntityKind.PERSON:
                     yield _fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    # "hosted Kishida and Marcos for a summit": the guests take part in it
+                    for event in events:
+                        if found.event_type(event) != "Visit":
+                            yield _fact(guest, "attends", event, verb, rule="host-guest-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # meets
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    # the parser tags some particles as adverbs ("pushed back against")
+    particle = next((c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)), None)
     if (lemma in lexicon.meet_verbs or lemma == "join") and particle not in {"off", "out"}:  # "called off", "call out"
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
-        partners += _agents([t for _, t in prep_objects(verb, *WITH_PREPS)], found)
+        partners += _agents([t for _, t in doc_index.prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
             for obj in _with_measured(objects(verb)):
                 if obj.lemma_.lower() in lexicon.meet_nouns or obj.lower_ in lexicon.meet_nouns:
                     partners += _agents([t for _, t in prep_objects(obj, "with")], found)
         elif lemma not in {"meet", "talk", "speak", "confer"} and not partners:
             partners = []
-        if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for _, o in prep_objects(verb, "for")):
+        if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for _, o in doc_index.prep_objects(verb, "for")):
             partners += _agents(targets, found)  # "joined X for talks"
         talks = lemma in {"hold", "have"} and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for o in _with_measured(objects(verb)))
         if (lemma in {"meet", "talk", "confer", "speak"} or talks) and not partners and len(agents) > 1:
@@ -275,20 +373,22 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         places = [(k, t) for t in (targets if lemma in {"visit", "tour"} else []) for k in _keys(t, found, PLACE_KINDS)]
         if lemma != "visit":
             preps = ("to", "in") if lemma in {"arrive", "land"} else ("to",)
-            places += [(k, t) for p, t in prep_objects(verb, *preps) for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
+            places += [(k, t) for p, t in doc_index.prep_objects(verb, *preps) for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
         for agent, _ in agents:
             for place, _ in places:
                 if place != agent:
                     yield _fact(agent, "visits", place, verb, rule="visit-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # stances and cooperation
     relation = PHRASAL_STANCES.get((lemma, particle), lexicon.stance_verbs.get(lemma)) if particle else lexicon.stance_verbs.get(lemma)
-    if relation is not None and not (events and attending):
+    if relation is not None and not (events and attending) and not _ceremonial_welcome(verb):
         refinement = lexicon.refinements.get(lemma)
-        stance_targets = list(targets) + [t for _, t in prep_objects(verb, *TARGET_PREPS) if not passive]
+        stance_targets = list(targets) + [t for _, t in doc_index.prep_objects(verb, *TARGET_PREPS) if not passive]
+        if relation == "opposes" and (particle == "out" or lemma == "bristle"):
+            stance_targets += [t for _, t in prep_objects(verb, "at")]  # "lashed out at X", "bristled at X"
         act_targets: list[Token] = []  # the act threatened or refused, and whom it is aimed at
         if lemma in lexicon.intent_verbs:
             # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
-            for clause in verb.children:
+            for clause in children:
                 if clause.dep_ == "xcomp":
                     act_targets += objects(clause)
                     act_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from")]
@@ -300,11 +400,14 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                     ]
         if lemma in lexicon.clause_target_verbs:
             # "demanded that Iraq comply", "urged Iran to": the one pressed is the clause's subject
-            for clause in verb.children:
+            for clause in children:
                 if clause.dep_ in {"ccomp", "xcomp"}:
                     stance_targets += [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
         objs = [(found.government_of(k), t) for t in stance_targets + act_targets for k in found.at(t.i)]
         objs = [(k, t) for k, t in objs if k not in {a for a, _ in agents}]
+        if lemma in {"join", "rejoin"} and any(t.lemma_.lower() == "member" for _, t in prep_objects(verb, "as")):
+            # "joined the G20 as a permanent member": a membership (see biography), not a partnership
+            objs = [(k, t) for k, t in objs if found.kind(k) is not EntityKind.INTERNATIONAL_ORGANISATION]
         if not objs:
             # with a direct object, a prepositional phrase gives the reason, not the target
             # ("jailed X on charges of treason", "blamed X for the bombing")
@@ -329,7 +432,10 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                 # but on a group of people ("threatened to shell Iraqi towns")
                 objs = [(k, t) for k, t in objs if found.kind(k) in AGENT_KINDS or t.lemma_.lower() in groups]
         agent_objects = [o for o in objs if found.kind(o[0]) in AGENT_KINDS]
-        if relation == "cooperatesWith" and not agent_objects and len(agents) > 1:
+        # "Egypt and Iran joined the bloc": each joins it, they need not cooperate with each other
+        # (but "joined forces", "joined hands")
+        joined_something = lemma in {"join", "rejoin"} and any(t.lemma_.lower() not in {"force", "hand"} for t in targets)
+        if relation == "cooperatesWith" and not agent_objects and len(agents) > 1 and not joined_something:
             yield from _pairwise(agents, relation, verb, rule="cooperate-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
         for agent, _ in agents:
             for obj, _ in objs:
@@ -406,25 +512,106 @@ def _with_measured(tokens: list[Token]) -> list[Token]:
     return [*tokens, *(t for o in tokens for _, t in prep_objects(o, "of"))]
 
 
-def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities) -> list[str]:
+#: What a guest is welcomed with in person ("welcomed the King with military honours").
+CEREMONY_NOUNS = frozenset({"honour", "honours", "honor", "honors", "ceremony", "carpet", "guard", "salute", "fanfare", "parade", "handshake", "hug", "embrace"})
+
+
+def _ceremonial_welcome(verb: Token) -> bool:
+    """ "welcomed the King with military honours": a reception in person, not a stance."""
+    if verb.lemma_.lower() not in {"welcome", "greet"}:
+        return False
+    return any(obj.lemma_.lower() in CEREMONY_NOUNS or obj.lower_ in CEREMONY_NOUNS
+               for tok in (verb, *objects(verb)) for _, obj in prep_objects(tok, "with"))
+
+
+def _relative_object(verb: Token) -> bool:
+    """A relative clause whose object is its relative pronoun ("the dinner, which X attended")."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in verb.children)
+
+
+def conjuncts_of_pobj(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
+
+
+def _events_where(verb: Token, found: ArticleEntities) -> set[str]:
+    """The events a verb's phrases put its act at: "at the summit", "during the meeting", "on
+    the sidelines (margins) of the summit", "in the talks"."""
+    tokens = [t for _, t in prep_objects(verb, "at", "during", "in")]
+    for _, obj in prep_objects(verb, "on"):
+        if obj.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}:
+            tokens.extend(t for _, t in prep_objects(obj, "of"))
+    for child in verb.children:  # "was present at", "among the leaders at"
+        if child.dep_ in {"acomp", "advmod"}:
+            tokens.extend(t for _, t in prep_objects(child, "at", "in"))
+    tokens.extend(t for _, group in prep_objects(verb, "among") for _, t in prep_objects(group, "at"))
+    return {k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT}
+
+
+def _plays_host(verb: Token) -> bool:
+    """ "played host to the summit": the idiom hosts, it does not attend."""
+    return verb.lemma_.lower() == "play" and any(o.lemma_.lower() == "host" for o in verb.children if o.dep_ == "dobj")
+
+
+def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
+    """ "Modi and Xi held talks on the sidelines of the summit": who holds talks at an event is
+    there (the talks themselves are a meeting, not an event they attend)."""
+    talks = [o for o in objects(verb) if o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns]
+    if not talks:
+        return
+    own = {k for o in talks for k in found.at(o.i)}
+    # the place phrase hangs on the verb or on the talks ("held talks on the sidelines of X")
+    for event in dict.fromkeys([*_event_targets(verb, [], found), *(e for o in talks for e in _event_targets(o, [], found))]):
+        if event in own or found.event_type(event) == "Visit":
+            continue
+        for agent, _ in agents:
+            if not _own_event(agent, verb, event, found):
+                yield _fact(agent, "attends", event, verb, rule="talks-at-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+
+
+def _relative_antecedents(verb: Token) -> list[Token]:
+    """What a relative clause's pronoun may stand for: its noun, and where that noun is the place
+    of an event ("a banquet at the palace, which X attended"), the event noun or verb object too."""
+    head = verb.head
+    found = [head]
+    if head.dep_ == "pobj" and head.head.lower_ in {"at", "in"}:
+        holder = head.head.head
+        found.append(holder)
+        found.extend(c for c in holder.children if c.dep_ == "dobj" and holder.pos_ in {"VERB", "AUX"})
+    return found
+
+
+def _grouping_tokens(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "compound"] + [t for _, t in prep_objects(noun, "of")]
+
+
+def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *, doc_index: DocIndex | None = None) -> list[str]:
     """Events the verb's object or prepositional phrases name ("attend the summit", "at the summit")."""
     # What is read below is a target or lies in the verb's subtree: most verbs have no event there.
-    nearby = [*(t.i for t in targets), *range(verb.left_edge.i, verb.right_edge.i + 1)]
-    if not any(found.kind(k) is EntityKind.EVENT for i in nearby for k in found.at(i)):
+    events_at = found.linked_to(EntityKind.EVENT)
+    if not _any_between(events_at, verb.left_edge.i, verb.right_edge.i) and not any(_any_between(events_at, t.i, t.i) for t in targets):
         return []
     tokens = list(targets)
-    for prep, obj in prep_objects(verb, *AT_EVENT_PREPS):
+    # "hosted leaders of the Quad": the grouping named for its meeting (see events._organisation_events)
+    tokens += [g for t in targets if t.lemma_.lower() in {"leader", "head"} for g in _grouping_tokens(t)]
+    pairs = doc_index.prep_objects(verb, *AT_EVENT_PREPS) if doc_index else prep_objects(verb, *AT_EVENT_PREPS)
+    for prep, obj in pairs:
         tokens.append(obj)
         # "on the sidelines of the summit"
         tokens.extend(t for _, t in prep_objects(obj, "of"))
-    for child in verb.children:
+    for child in doc_index.children(verb) if doc_index else verb.children:
         if child.dep_ in {"acomp", "advmod"}:
             tokens.extend(t for _, t in prep_objects(child, "at", "in", "from"))
         if child.dep_ == "dobj" and child.lower_ == "part":
             tokens.extend(t for _, t in prep_objects(child, "in"))
     # "was among the leaders at the summit": the group is at the event
-    tokens.extend(t for _, group in prep_objects(verb, "among") for _, t in prep_objects(group, "at"))
+    among = doc_index.prep_objects(verb, "among") if doc_index else prep_objects(verb, "among")
+    tokens.extend(t for _, group in among for _, t in prep_objects(group, "at"))
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
+
+
+def _any_between(indices: list[int], first: int, last: int) -> bool:
+    """Whether the sorted ``indices`` hold one from ``first`` to ``last`` (included)."""
+    return bisect_left(indices, first) < bisect_right(indices, last)
 
 
 def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_index=None, refinement=None):
@@ -437,24 +624,27 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_ind
 def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
+    children = list(token.children)  # read up to three times below
     # "rejected Maliki's choice, General Farid": the apposition names whom it is about
-    named = [k for c in token.children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
+    named = [k for c in children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
     if named:
         return found.government_of(named[0])
     lemma = token.lemma_.lower()
     words = lexicon.stances if lexicon is not None else None
+    if words is not None and (lemma in words.content_nouns or token.lower_ in words.content_nouns):
+        return _content_topic(token, found, lexicon=lexicon)
     if words is not None and (lemma in words.member_heads or token.lower_ in words.member_heads):
         # "arrested members of the Brotherhood": against the group they belong to
         bodies = {found.government_of(k) for _, t in prep_objects(token, "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS}
         if len(bodies) == 1:
             return bodies.pop()
     if words is not None and (lemma in words.group_heads or token.lower_ in words.group_heads):
-        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children):
             return None  # "urged its citizens to leave": the agent's own people, no target
         return _topic_entity(token, found)  # "the Syrian opposition" is not Syria
     owners = [
         k
-        for child in token.children
+        for child in children
         if child.dep_ in OWNER_DEPS and child.i < token.i
         for k in found.at(child.i)
         if found.kind(k) in AGENT_KINDS
@@ -477,13 +667,34 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
     return _topic_entity(token, found)
 
 
+def _content_topic(noun: Token, found: ArticleEntities, *, lexicon: Lexicon) -> str | None:
+    """What a stance on a piece of news is about: the agent of its "that" clause ("welcomed
+    the news that Mali freed the hostages" is about Mali), else the agent it comes from ("the
+    statement by Japan"); never the bare noun, which says nothing ("welcomed the news")."""
+    for clause in noun.children:
+        if clause.dep_ in {"acl", "ccomp", "relcl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            agents = [found.government_of(k) for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s) for k in found.at(t.i)]
+            agents = [k for k in agents if found.kind(k) in AGENT_KINDS]
+            return agents[0] if agents else None
+    owners = [k for c in noun.children if c.dep_ in OWNER_DEPS and c.i < noun.i for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
+    owners += [k for _, t in prep_objects(noun, "by", "from", "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    owners = list(dict.fromkeys(found.government_of(k) for k in owners))
+    return owners[0] if len(owners) == 1 else None
+
+
+def _predicative_as(child: Token) -> bool:
+    """ "condemned the remarks as unacceptable": the verdict the parser hangs on the noun is
+    no part of what the stance is about."""
+    return child.dep_ == "prep" and child.lower_ == "as" and any(c.pos_ == "ADJ" for c in child.children)
+
+
 def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     """A topic entity for a stance target that names no entity ("the emergence of military blocs").
 
     Its label is the noun phrase, with generic mentions replaced by the name
     they stand for ("the alliance's activities" -> "NATO's activities").
     """
-    skip = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos", "punct"} for t in c.subtree}
+    skip = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos", "punct"} or _predicative_as(c) for t in c.subtree}
     words = [t for t in token.subtree if t.i not in skip and t.dep_ != "punct"]
     while words and words[0].dep_ == "det":
         words.pop(0)
@@ -533,7 +744,7 @@ def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, 
         head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in VISIT_LIGHT_VERBS:
             visitors = _agents(subjects(head), found)
-        elif noun.dep_ == "pobj" and head.lower_ in {"on", "during"}:
+        elif noun.dep_ == "pobj" and head.lower_ in {"on", "during", "after", "before", "following"}:
             verb = head.head
             if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in lexicon.host_verbs and verb.lemma_.lower() != "invite":
                 visitors = _agents(subjects(verb), found)
@@ -544,6 +755,20 @@ def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, 
         for place, _ in places:
             if place != visitor:
                 yield _fact(visitor, "visits", place, noun, rule="visit-noun", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+
+
+#: Prepositions whose object is the target of a stance noun, which leaves its name modifier to be its agent.
+NOUN_TARGET_PREPS = ("for", "to", "against", "on", "toward", "towards", "with")
+
+
+def _named_modifier_agents(noun: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
+    """The country or organisation a name before a stance noun makes its holder: a demonym
+    always ("British support for Iraq", "American aid"), a name only when a target phrase
+    follows ("UK support for Iraq"), since alone it is often the target ("Russia sanctions")."""
+    holder_kinds = {EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION}
+    targeted = any(True for _ in prep_objects(noun, *NOUN_TARGET_PREPS))
+    modifiers = [c for c in noun.lefts if c.dep_ == "amod" or (c.dep_ == "compound" and targeted)]
+    return [(found.government_of(k), t) for k, t in _agents(modifiers, found) if found.kind(k) in holder_kinds]
 
 
 def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -568,6 +793,10 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     # "objections from Beijing", "the support of Xi for Putin", "China's opposition to"
     agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of")], found)
     agents += _agents([c for c in noun.children if c.dep_ == "poss"], found)
+    rule = f"{relation}-noun"
+    if not agents and not (hostile and relation == "cooperatesWith"):  # "strained US ties with X"
+        agents = _named_modifier_agents(noun, found)
+        rule = f"{relation}-noun-modifier" if agents else rule
     # "Washington imposed sanctions on Tehran": the light verb's subject holds the stance
     if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
         agents = _agents(subjects(noun.head), found)
@@ -575,6 +804,8 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         return
     agent_keys = {a for a, _ in agents}
     target_preps = ("for", "to", "against", "regarding", "over", "with", "toward", "towards", "on")
+    if relation == "supports":
+        target_preps = tuple(p for p in target_preps if p != "against")  # "support against X" is no support of X
     targets = [t for _, t in prep_objects(noun, *target_preps)]
     # "the support of Xi for Putin": the target phrase often hangs on the agent's name
     targets += [t for _, agent in agents for _, t in prep_objects(agent, *target_preps)]
@@ -590,4 +821,4 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for obj, _ in objs:
             if relation == "cooperatesWith" and found.kind(obj) not in AGENT_KINDS:
                 continue
-            yield _fact(agent, relation, obj, noun, rule=f"{relation}-noun", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
+            yield _fact(agent, relation, obj, noun, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)

@@ -30,6 +30,8 @@ __all__ = ["extract_roles"]
 
 #: Dependency labels of the words that make up a title in front of a name.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
+#: The dependencies of the words in the run before a name that may be its title ("Minister of Defence").
+TITLE_RUN_DEPS = TITLE_DEPS | {"prep", "pobj"}
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, *ORG_KINDS)
@@ -93,21 +95,24 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
         token = doc_index.tokens[i]
         if token.pos_ == "PRON" or (token.dep_ == "compound" and found.at(token.head.i) == found.at(token.i)):
             continue
-        nouns = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        children = doc_index.children(token)
+        nouns = [c for c in children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be":
-            nouns += [c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            nouns += [c for c in doc_index.children(token.head) if c.dep_ == "attr" and c.pos_ == "NOUN"]
         # "NATO member Turkey", "fellow NATO ally Poland": the description sits before the name
-        nouns += [c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in MEMBERSHIP_NOUNS]
+        nouns += [c for c in children if c.dep_ == "compound" and c.lemma_.lower() in MEMBERSHIP_NOUNS]
         for noun in nouns:
             former = any(c.lower_ in lexicon.former for c in noun.lefts)
             if former:
                 continue
             ev = doc_index.evidence(noun, article_id=article_id, rule="description", confidence=0.7)
+            # "Egypt is not a member of NATO": the copula's negation is the description's
+            said = Modality.NEGATED if noun.dep_ == "attr" and any(c.dep_ == "neg" for c in noun.head.children) else Modality.ASSERTED
             lemma = noun.lemma_.lower()
             countries = [] if lemma in MEMBERSHIP_NOUNS else _countries_of(noun, found, gazetteer=gazetteer)
             for key in keys:
                 if found.kind(key) is EntityKind.PERSON:
-                    facts.extend(Fact(key, "citizenOf", c, Modality.ASSERTED, ev) for c in countries)
+                    facts.extend(Fact(key, "citizenOf", c, said, ev) for c in countries)
             groups = [
                 g for _, obj in _prep_objects(noun, ("of", "for", "in")) for g in found.at(obj.i)
                 if found.kind(g) in ORG_KINDS and (lemma in MEMBERSHIP_NOUNS or "party" in found.label(g).lower())
@@ -115,7 +120,7 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
             groups += [g for c in noun.children if c.dep_ in {"compound", "nmod"} and lemma in MEMBERSHIP_NOUNS for g in found.at(c.i) if found.kind(g) in ORG_KINDS]
             relation = MEMBERSHIP_NOUNS.get(lemma, "memberOf")
             for key in keys:
-                facts.extend(Fact(key, relation, g, Modality.ASSERTED, ev) for g in groups if g != key)
+                facts.extend(Fact(key, relation, g, said, ev) for g in groups if g != key)
     return facts
 
 
@@ -151,14 +156,14 @@ def _person_roots(doc: Doc, found: ArticleEntities):
 
 def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon):
     name_keys = found.at(root.i)
+    left = [t for t in root.subtree if t.i < root.i]  # the subtree's words before the name's root, walked once
     before = [
         t
-        for t in root.subtree
-        if t.i < root.i and found.at(t.i) != name_keys and t.dep_ in TITLE_DEPS | {"prep", "pobj"}
-        and not (t.dep_ == "punct" and t.text != "-")
+        for t in left
+        if found.at(t.i) != name_keys and t.dep_ in TITLE_RUN_DEPS and not (t.dep_ == "punct" and t.text != "-")
     ]
     # Only the contiguous run right before the name.
-    first_name = min((t.i for t in root.subtree if found.at(t.i) == name_keys), default=root.i)
+    first_name = min((t.i for t in left if found.at(t.i) == name_keys), default=root.i)
     run = [t for t in before if t.i < first_name]
     contiguous: list[Token] = []
     for t in reversed(run):
@@ -325,6 +330,8 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
         is_leader = office.lower() in lexicon.leader_titles
         if lemma == "leader" and not is_leader:
             continue
+        if lemma == "leader" and _sectional(token):
+            continue  # "Kenyan business leaders" do not lead Kenya
         if any(c.dep_ in {"appos"} for c in token.children) or token.dep_ == "compound":
             continue
         if not _acts(token):
@@ -360,6 +367,22 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             if len(set(candidates)) == 1:
                 found.link(token.i, candidates[0])
     return facts
+
+
+#: Modifiers that make leaders the heads of a part of a country, not of the country ("tribal leaders").
+SECTIONAL_MODIFIERS = frozenset({
+    "religious", "tribal", "political", "military", "business", "community", "opposition", "rebel",
+    "party", "civic", "student", "union", "spiritual", "church", "clan", "militia", "insurgent", "protest",
+})  # fmt: skip
+
+
+def _sectional(leaders: Token) -> bool:
+    """Whether "leaders" are those of a group: a common noun before it ("business leaders",
+    "rebel leaders") or an adjective of a part of society ("religious leaders")."""
+    return any(
+        c.i < leaders.i and (c.dep_ == "compound" and c.pos_ == "NOUN" or c.lower_ in SECTIONAL_MODIFIERS)
+        for c in leaders.children
+    )
 
 
 def _named_holders(office: str, country: str, holders: dict[str, list[str]], found: ArticleEntities, *, lexicon: Lexicon) -> list[str]:

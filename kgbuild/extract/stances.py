@@ -160,13 +160,15 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
         return
     if [a for a in _own_agents(noun, found) if a[1].lower_ not in OWN_POSSESSIVES]:
         return  # "China's support for Russia": read by relations
-    targets = [t for _, t in prep_objects(noun, *NOUN_TARGET_PREPS)]
+    # "support against X" is no support of X
+    target_preps = NOUN_TARGET_PREPS if relation == "opposes" else tuple(p for p in NOUN_TARGET_PREPS if p != "against")
+    targets = [t for _, t in prep_objects(noun, *target_preps)]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
         # "gave Ivory Coast aid", "imposed sanctions on Iran" with "on Iran" hung on the verb
         verb = noun.head
         agents = _agents(subjects(verb), found)
         targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}]
-        targets += [t for _, t in prep_objects(verb, *VERB_TARGET_PREPS)]
+        targets += [t for p, t in prep_objects(verb, *VERB_TARGET_PREPS) if p in target_preps]
     else:
         agents, verb = _governing_agents(noun, found, lexicon=lexicon)
         if verb is None:
@@ -175,7 +177,7 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
         targets += [t for _, t in prep_objects(noun, "of")]
         if verb.lemma_.lower() in lexicon.light_verbs:
             targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}]
-            targets += [t for _, t in prep_objects(verb, *VERB_TARGET_PREPS)]
+            targets += [t for p, t in prep_objects(verb, *VERB_TARGET_PREPS) if p in target_preps]
     if not agents or _foreign_owner(noun, found, agents):
         return
     agent_keys = {k for k, _ in agents}
@@ -284,7 +286,9 @@ def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
 
 def _joint_talks_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
     """ "Biden and Xi held talks", "US and Russian negotiators returned to Geneva for talks": they meet."""
-    talks = [c for c in verb.children if c.dep_ == "dobj"] + [t for _, t in prep_objects(verb, "for")]
+    # "X and Y attended the summit": taking part together is no meeting of the two ("held a summit" is)
+    attending = verb.lemma_.lower() in lexicon.attend_verbs
+    talks = [c for c in verb.children if c.dep_ == "dobj" and not attending] + [t for _, t in prep_objects(verb, "for")]
     talks = [t for t in talks if t.lemma_.lower() in lexicon.meet_nouns or t.lower_ in lexicon.meet_nouns]
     # "talks with X", "talks between X and Y", "Xi's talks" name their parties themselves
     talks = [t for t in talks if not any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"} or c.dep_ == "poss" and found.at(c.i) for c in t.children)]

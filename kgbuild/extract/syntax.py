@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..facts import Evidence
 
-__all__ = ["SUBJECT_DEPS", "OBJECT_DEPS", "conjuncts", "evidence", "objects", "subjects", "prep_objects"]
+__all__ = ["SUBJECT_DEPS", "OBJECT_DEPS", "conjuncts", "evidence", "listed_appositions", "objects", "subjects", "prep_objects"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
@@ -32,7 +32,21 @@ COMMITMENT_PREDICATES = frozenset({
 
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the tokens coordinated with it ("Japan, Australia and India")."""
-    return [token, *token.conjuncts]
+    return [token, *token.conjuncts, *listed_appositions(token)]
+
+
+def listed_appositions(token: Token) -> list[Token]:
+    """The members of a list the parser hung on ``token`` as an apposition: in "the UK, the
+    Coalition and the Government of Iraq are committed" the small model makes "Coalition" an
+    apposition of "UK" and "Government" its conjunct; an apposition with a conjunction of its
+    own ("and") after a comma is a list ("the two leaders, Biden and Xi," lists them too)."""
+    for child in token.rights:
+        if child.dep_ != "appos" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+            continue  # "X, Y or Z" names alternatives, and a stray "plus" is no list
+        between = token.doc[token.i + 1 : child.left_edge.i]
+        if any(t.text == "," for t in between):
+            return [child, *child.conjuncts]
+    return []
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -52,6 +66,8 @@ def subjects(verb: Token) -> list[Token]:
             verb = verb.head  # "X is ready to sign": the predicate adjective's subject
         elif verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in COMMITMENT_PREDICATES:
             verb = verb.head.head  # "X is committed to supporting Y"
+        elif verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head  # a purpose clause: "X sent troops to help Y" (X helps)
         else:
             break
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
