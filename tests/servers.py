@@ -22,13 +22,27 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
 import pytest
 
+from kgbuild.facts import Extraction
+from kgbuild.mapping import extraction_to_graph
+from kgbuild.store import open_store, write_article_graphs
+
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def closed_store(folder: Path, extractions: Iterable[Extraction]) -> Path:
+    """A store at ``folder`` holding the graphs of ``extractions``, its handle closed so that a server can open it."""
+    store = open_store(folder)
+    write_article_graphs(store, (extraction_to_graph(extraction) for extraction in extractions))
+    store.flush()
+    del store
+    return folder
 
 
 def free_port() -> int:

@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from servers import FaultProxy, Oxigraph, require_binary, run_cli
+from servers import FaultProxy, Oxigraph, closed_store, require_binary, run_cli
 from test_query import corpus
 
 from kgbuild import api
-from kgbuild.mapping import extraction_to_graph
 from kgbuild.remote import DEFAULT_PASSWORD_ENV, Credentials, CredentialsError, Remote, credentials_for, push
 from kgbuild.sparql import QueryError, run_query
-from kgbuild.store import open_store, write_article_graphs
+from kgbuild.store import open_store
 
 USER = "analyst"
 PASSWORD = "w1de-Gate:4/9"
@@ -33,12 +32,7 @@ PASSWORD = "w1de-Gate:4/9"
 
 @pytest.fixture(scope="module")
 def store_folder(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("auth") / "store"
-    database = open_store(folder)
-    write_article_graphs(database, (extraction_to_graph(e) for e in corpus()))
-    database.flush()
-    del database
-    return folder
+    return closed_store(tmp_path_factory.mktemp("auth") / "store", corpus())
 
 
 @pytest.fixture(scope="module")

@@ -22,15 +22,14 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from servers import Fault, FaultProxy, Oxigraph, free_port, require_binary, run_cli
+from servers import Fault, FaultProxy, Oxigraph, closed_store, free_port, require_binary, run_cli
 
 from kgbuild import api
 from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
-from kgbuild.mapping import extraction_to_graph
 from kgbuild.remote import Credentials, Remote, RemoteError, credentials_for, push
 from kgbuild.retry import RetryPolicy
 from kgbuild.sparql import QueryError, run_query
-from kgbuild.store import open_store, write_article_graphs
+from kgbuild.store import open_store
 
 USER = "kgpush"
 SECRET = "Zq7-never/shown:at@all%41"
@@ -84,12 +83,7 @@ def extraction() -> Extraction:
 
 @pytest.fixture(scope="module")
 def store_folder(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("secrets") / "store"
-    database = open_store(folder)
-    write_article_graphs(database, [extraction_to_graph(extraction())])
-    database.flush()
-    del database
-    return folder
+    return closed_store(tmp_path_factory.mktemp("secrets") / "store", [extraction()])
 
 
 @pytest.fixture(scope="module")

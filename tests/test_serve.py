@@ -12,25 +12,20 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from servers import free_port, require_binary, run_cli, wait_for_http
+from servers import closed_store, free_port, require_binary, run_cli, wait_for_http
 from test_query import CASES, corpus
 
 from kgbuild import api
-from kgbuild.mapping import extraction_to_graph
 from kgbuild.remote import PushError, Remote, push
 from kgbuild.retry import RetryPolicy
 from kgbuild.serve import ServeError, serve
 from kgbuild.sparql import insert_values, load_query, run_query
-from kgbuild.store import StoreInUse, count_triples, open_store, write_article_graphs
+from kgbuild.store import StoreInUse, count_triples, open_store
 
 
 def build_store(folder: Path) -> Path:
     """A store of the invented world, its handle closed so that a server can open it."""
-    store = open_store(folder)
-    write_article_graphs(store, (extraction_to_graph(e) for e in corpus()))
-    store.flush()
-    del store
-    return folder
+    return closed_store(folder, corpus())
 
 
 @pytest.fixture(scope="module")
