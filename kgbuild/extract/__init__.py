@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..facts import Article, EntityKind, Extraction, Fact, Modality
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -66,6 +66,7 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     facts += _said_facts(doc, found, article_id=article.id, quotes=quotes, doc_index=doc_index)
     facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts = _distinct(f for f in mark_group_facts(facts, groups, found) if f.subject != f.object)
+    facts = _without_cut_titles(facts, found)
     used = {k for f in facts for k in (f.subject, f.object)}
     every = found.entities()
     entities = [e for e in every if e.key in used or e.kind is EntityKind.PERSON]
@@ -82,7 +83,7 @@ def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str, quotes=Non
     for quote in _joined_quotes(_without_echoes(list(extract_quotes(doc, doc_index=doc_index)) if quotes is None else quotes)):
         if quote.speaker is None:
             continue
-        speakers = [k for k in found.at(quote.speaker) if found.kind(k) in SPEAKER_KINDS]
+        speakers = [k for k in found.at(quote.speaker) if found.kind(k) in SPEAKER_KINDS] or _appositive_speaker(doc[quote.speaker], found)
         if not speakers or not quote.text.strip():
             continue
         digest = hashlib.sha1(f"{article_id}\x1f{quote.start_char}\x1f{quote.text}".encode()).hexdigest()[:16]
@@ -94,6 +95,34 @@ def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str, quotes=Non
         for speaker in speakers:
             facts.append(Fact(speaker, "said", statement, modality, ev))
     return facts
+
+
+def _without_cut_titles(facts: list[Fact], found: ArticleEntities) -> list[Fact]:
+    """ "External Affairs Minister S. Jaishankar": where the model takes part of a title for an
+    organisation, the bare "Minister" read before the name is a cut of the full title read off
+    the same words; keep the full one only."""
+    positions: dict[tuple[str, int], set[str]] = {}
+    for f in facts:
+        if f.relation == "holdsPosition":
+            positions.setdefault((f.subject, f.evidence.start), set()).add(found.label(f.object))
+
+    def cut(f: Fact) -> bool:
+        if f.relation != "holdsPosition":
+            return False
+        label = found.label(f.object)
+        words = label.lower().split()
+        return len(words) == 1 and any(
+            other != label and words[0] in other.lower().split() for other in positions[(f.subject, f.evidence.start)]
+        )
+
+    return [f for f in facts if not cut(f)]
+
+
+def _appositive_speaker(token: Token, found: ArticleEntities) -> list[str]:
+    """ "A spokesman for the foreign ministry, Mao Ning, said": an unresolved speaker noun
+    stands for the one person named in apposition to it."""
+    people = {k for c in token.children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) is EntityKind.PERSON}
+    return list(people) if len(people) == 1 and token.pos_ == "NOUN" else []
 
 
 def _without_echoes(quotes):
@@ -114,7 +143,7 @@ def _joined_quotes(quotes):
     """A quote continued right after an attributed one is one statement with it."""
     previous = None
     for quote in quotes:
-        if previous is not None and quote.rule.endswith("continued") and quote.speaker == previous.speaker:
+        if previous is not None and quote.speaker == previous.speaker and (quote.rule.endswith("continued") or _interrupted(previous, quote)):
             previous = replace(previous, text=f"{previous.text} {quote.text}", end_char=quote.end_char)
             continue
         if previous is not None:
@@ -122,6 +151,15 @@ def _joined_quotes(quotes):
         previous = quote
     if previous is not None:
         yield previous
+
+
+def _interrupted(previous, quote) -> bool:
+    """ "'The door is open,' X told reporters, 'but Ukraine must first win.'": one sentence
+    quoted around its cue, the second part going on in lower case."""
+    return (
+        previous.direct and quote.direct and quote.text[:1].islower()
+        and 0 <= quote.start_char - previous.end_char <= 60
+    )
 
 
 def _distinct(facts) -> list[Fact]:

@@ -254,6 +254,8 @@ def find_entities(
             and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
         ):
             continue  # "(Emir) Sheikh" of "Emir Sheikh Tamim bin Hamad": taken into the name after it
+        if ent.label_ in NAME_LABELS and _gazetteer_name_beyond(doc, ent, gazetteer=gazetteer):
+            continue  # "Group of" of "the Group of 20": the gazetteer names below take the whole name
         if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
             covered.update(range(ent.start, ent.end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
@@ -342,6 +344,8 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
         return True
     if ent.label_ == "NORP":
         return False  # "Asian", "Western": groups, not entities of ours
+    if ent.label_ in {"PERSON", "GPE", "LOC", "FAC"} and len(span) == 1 and any(ch.isdigit() for ch in surface):
+        return False  # "COP29", "P5" taken for a name or a place: neither is called with a number
     capital = gazetteer.country_by_capital(surface)
     if capital is not None:
         found.add(EntityKind.PLACE, surface, surface=surface, tokens=tokens)
@@ -395,7 +399,10 @@ def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *,
             continue  # the words of a name found are covered too
         # how many words from here could belong to a name: capitalised, or "of" and "and"
         run = 1
-        while run < 4 and i + run < len(doc) and (tokens[i + run].is_title or tokens[i + run].is_upper or tokens[i + run].lower_ in {"of", "and"}):
+        while run < 4 and i + run < len(doc) and (
+            tokens[i + run].is_title or tokens[i + run].is_upper or tokens[i + run].lower_ in {"of", "and"}
+            or (tokens[i + run].is_digit and tokens[i + run - 1].lower_ == "of")  # "Group of 20"
+        ):
             run += 1
         for n in (4, 3, 2, 1):
             if n > run or any(j in covered for j in range(i, i + n)):
@@ -413,6 +420,18 @@ def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *,
                 found.add(kind, org.name, surface=text, tokens=range(i, i + n), wikidata=org.wikidata)
                 covered.update(range(i, i + n))
                 break
+
+
+def _gazetteer_name_beyond(doc: Doc, ent: Span, *, gazetteer: Gazetteer) -> bool:
+    """Whether the model cut a gazetteer name short: "Group of" tagged in "the Group of 20
+    summit" (a number after "of" ends the name), the name going on past the tagged span."""
+    if ent.label_ == "PERSON" or ent.end >= len(doc) or ent[-1].lower_ != "of" or len(ent) < 2:
+        return False
+    for end in range(min(len(doc), ent.end + 2), ent.end, -1):
+        text = clean_name(doc[ent.start : end].text)
+        if gazetteer.organisation(text) is not None or gazetteer.country(text) is not None:
+            return True
+    return False
 
 
 def _is_acronym_of(acronym: str, words: list[str]) -> bool:

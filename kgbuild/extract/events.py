@@ -81,12 +81,15 @@ def extract_events(
         current = [c for c in clusters if not c.year_offset]
         if offset:
             cluster = next((c for c in clusters if c.year_offset == offset and c.event_type == event_type), None)
-        elif _bare_reference(token, org, places, lexicon) and current:
-            cluster = current[-1]
+        elif _bare_reference(token, org, places, lexicon) and _outside(current, token):
+            cluster = _outside(current, token)[-1]
         elif _bare_reference(token, org, places, lexicon):
             pending.append(token)
             continue
-        elif event_type not in SELF_STANDING and org is None and not places and not _anchored(token) and not _formal_visit(token, event_type):
+        elif (
+            event_type not in SELF_STANDING and org is None and not places and not _anchored(token)
+            and not _formal_visit(token, event_type) and _numbered_name(token) is None
+        ):
             continue
         else:
             cluster = _matching(current, event_type, org, places, gazetteer, found)
@@ -94,7 +97,12 @@ def extract_events(
             cluster = _Cluster(event_type, year_offset=offset)
             clusters.append(cluster)
         cluster.org = cluster.org or org
-        cluster.name = cluster.name or _proper_name(token)
+        head_of_name = _name_head(token, found)
+        if head_of_name is not None:
+            # "the Voice of Global South Summit": the name's head word stands for the event too
+            cluster.name = cluster.name or token.doc[head_of_name.i : token.i + 1].text
+            cluster.tokens.append(head_of_name)
+        cluster.name = cluster.name or _with_name_tail(token, _proper_name(token)) or (None if org else _numbered_name(token))
         cluster.places.extend(p for p in places if p not in cluster.places)
         cluster.place_tokens.extend(place_tokens)
         cluster.place_tokens.extend(_clause_places(token, found))
@@ -106,8 +114,11 @@ def extract_events(
     _organisation_events(clusters, doc_index, found, gazetteer, lexicon)
     for token in pending:
         earlier = [c for c in clusters if not c.year_offset and c.tokens and min(t.i for t in c.tokens) < token.i]
+        later = _named_later_in_sentence(clusters, token)
         if earlier:
             cluster = max(earlier, key=lambda c: max(t.i for t in c.tokens if t.i < token.i))
+        elif later is not None:
+            cluster = later  # "X, who hosted the gathering, closed the G7 summit": the one it names next
         elif _anchored(token):
             cluster = _Cluster(_event_type(token, lexicon) or "Meeting")
             clusters.append(cluster)
@@ -302,8 +313,65 @@ def _proper_name(token: Token) -> str | None:
     return doc[start : token.i + 1].text if start < token.i else None
 
 
+def _with_name_tail(token: Token, name: str | None) -> str | None:
+    """ "the Summit for Democracy", "the Summit on Peace in Ukraine", "the Summit of the
+    Americas": a capitalised event noun whose name goes on in a phrase of capitalised words."""
+    if not token.is_title:
+        return name
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.i == token.i + 1 and prep.lower_ in {"on", "for", "of"}:
+            words = list(prep.subtree)
+            if words and all(t.is_title or t.lower_ in {"of", "in", "on", "for", "the", "and"} for t in words[1:]) and any(t.is_title for t in words[1:]):
+                end = words[-1].i + 1
+                return f"{name or token.text}{token.whitespace_}{token.doc[prep.i : end].text}"
+    return name
+
+
+def _name_head(token: Token, found: ArticleEntities) -> Token | None:
+    """ "the Voice of Global South Summit", "the Festival of Nations Summit": a capitalised
+    event noun inside an "X of ..." name, every word capitalised but "of": the head X."""
+    if not token.is_title or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return None
+    head = token.head.head
+    if head.pos_ != "PROPN" or not head.is_title or head.i != token.head.i - 1 or found.at(head.i):
+        return None
+    if not all(t.is_title for t in token.doc[token.head.i + 1 : token.i + 1]):
+        return None
+    return head
+
+
+def _numbered_name(token: Token) -> str | None:
+    """ "the COP29 climate talks", "the G20 talks": an event noun after a capitalised name with a
+    number in it (a numbered meeting or grouping) names one occasion: its words up to the noun."""
+    doc = token.doc
+    for c in token.lefts:
+        if c.dep_ == "compound" and c.text[:1].isupper() and any(ch.isdigit() for ch in c.text) and any(ch.isalpha() for ch in c.text):
+            if all(t.dep_ in {"compound", "amod"} and t.head.i > t.i for t in doc[c.i : token.i]):
+                return doc[c.i : token.i + 1].text
+    return None
+
+
 #: Words that describe an event without telling it from another ("the annual gathering").
 DESCRIPTIVE_EVENT_WORDS = frozenset({"annual", "yearly", "two-day", "three-day", "one-day", "week-long", "weeklong", "high-level", "closed-door"})
+
+
+def _named_later_in_sentence(clusters: list[_Cluster], reference: Token) -> _Cluster | None:
+    """For a back-reference with nothing before it, the first event its own sentence names
+    after it ("Macron, who hosted the gathering, closed the G7 summit")."""
+    start, end = reference.sent.start, reference.sent.end
+    after = [
+        (min(t.i for t in c.tokens if reference.i < t.i < end), n)
+        for n, c in enumerate(clusters)
+        if not c.year_offset and any(reference.i < t.i < end for t in c.tokens) and not any(start <= t.i < reference.i for t in c.tokens)
+    ]
+    return clusters[min(after)[1]] if after else None
+
+
+def _outside(clusters: list[_Cluster], reference: Token) -> list[_Cluster]:
+    """The clusters a back-reference may stand for: not one whose every mention governs it
+    ("held talks ... on the sidelines of the meeting": the meeting is not the talks)."""
+    above = {t.i for t in reference.ancestors}
+    return [c for c in clusters if not (c.tokens and all(t.i in above for t in c.tokens))]
 
 
 def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: Lexicon) -> bool:
@@ -311,7 +379,15 @@ def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: L
     if org or places or token.lower_ not in lexicon.generic_event_nouns:
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
-        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS for c in token.children
+        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) for c in token.children
+    )
+
+
+def _time_phrase(prep: Token) -> bool:
+    """ "for the third time", "on Thursday", "this week": a phrase of when, which tells one
+    event from another no more than "annual" does."""
+    return prep.dep_ == "prep" and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() == "time" or o.ent_type_ in {"DATE", "TIME"}) for o in prep.children
     )
 
 
@@ -332,8 +408,14 @@ def _organiser(token: Token, found: ArticleEntities) -> str | None:
 
 def _places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
     places: list[tuple[str, Token]] = []
+    # "the China-Central Asia summit", "the EU-Japan summit": a hyphened pair names its parties
+    doc = token.doc
+    paired = any(
+        t.tag_ == "HYPH" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
+        for c in token.lefts if c.dep_ in {"compound", "nmod", "punct"} for t in c.subtree
+    )
     for child in token.children:
-        if child.dep_ in {"compound", "nmod"}:
+        if child.dep_ in {"compound", "nmod"} and not paired:
             places.extend((k, child) for k in found.at(child.i) if found.kind(k) is EntityKind.PLACE)
         if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
             for obj in child.children:
@@ -412,10 +494,20 @@ def _country_name(key: str, gazetteer: Gazetteer, found: ArticleEntities) -> str
     return country.name if country else None
 
 
+#: Nouns of a time whose event it is ("last year's summit", "this week's meeting").
+TIME_NOUNS = frozenset({"year", "week", "month"})
+
+
 def _surface(token: Token) -> str:
-    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.pos_ != "NUM"]
+    # the event noun itself is always a word of it ("the summit's host": the noun is a possessive)
+    # ... and so is a time it belongs to ("next year's summit" is not "next summit")
+    timed = {t.i for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}
+    words = [
+        t for t in token.subtree
+        if t.i == token.i or t.i in timed or t.i < token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.pos_ != "NUM"
+    ]
     words = [t for t in words if t.i >= token.i - 3]
-    text = " ".join(t.text for t in words)
+    text = " ".join(t.text for t in words).replace(" 's ", "'s ").replace(" ’s ", "’s ")
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
             obj = [c for c in prep.children if c.dep_ == "pobj"]
@@ -453,7 +545,8 @@ def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer, *
     if cluster.name:
         label = cluster.name
     elif not org_label and not place_label and cluster.surfaces:
-        label = max(cluster.surfaces, key=len)
+        # "the summit ... the gathering": the words naming its type first, then the longest
+        label = max(cluster.surfaces, key=lambda s: (s.split()[-1:] == [noun], len(s)))
     else:
         label = " ".join(x for x in (org_label, noun if org_label else cluster.event_type) if x)
         if place_label:

@@ -43,7 +43,7 @@ GROUPING_VERBS = frozenset({"group", "comprise", "include", "unite", "gather"})
 #: Nouns naming who hosts an event, in apposition or as a copula's complement ("X, the host,").
 HOST_NOUNS = frozenset({"host", "organiser", "organizer"})
 #: Nouns of taking part whose "at EVENT" names what their possessor attends ("his appearance at the Assembly").
-PARTICIPATION_NOUNS = frozenset({"appearance", "participation", "attendance", "presence", "debut", "speech", "address", "remarks"})
+PARTICIPATION_NOUNS = frozenset({"appearance", "participation", "attendance", "presence", "debut", "speech", "address", "remarks", "remark"})
 #: Verbs that say who takes part in an event they do not name as their object ("also attended", "sent X").
 TAKING_PART_VERBS = frozenset({"shake", "attend", "send", "represent", "lead"})
 #: Phrasal verbs whose particle changes the stance of their verb ("stand up to", "call out", "back down").
@@ -204,6 +204,8 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             continue
         if token.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             events = [k for _, t in prep_objects(token, "at", "in", "to") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
+            # "in remarks delivered at a summit": the place phrase on the noun's participle
+            events += [k for c in token.children if c.dep_ == "acl" for _, t in prep_objects(c, "at") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
             owners = [c for c in token.children if c.dep_ == "poss"]
             if not owners and token.dep_ == "dobj" and token.head.lemma_.lower() in {"make", "deliver", "give"}:
                 owners = subjects(token.head)  # "X made an appearance at the summit"
@@ -226,7 +228,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             continue
         takers: list[tuple[str, Token]] = []
         if lemma == "attend" and not [o for o in objs if o.ent_type_ != "DATE"] and not _event_targets(token, [], found):
-            takers = _agents(subjects(token), found)  # "Lula and Modi also attended"
+            takers = _agents(subjects(token), found) or _agents(_copula_subjects(token), found)  # "Lula and Modi also attended", "X was the only one to attend"
         elif lemma == "send" and not any(p == "to" for p, _ in prep_objects(token, "to")):
             people = [t for o in objs for c in conjuncts(o) for t in (c, *(a for a in c.children if a.dep_ == "appos"))]  # "sending X and Y"
             takers = [(k, t) for k, t in _agents(people, found) if found.kind(k) is EntityKind.PERSON]
@@ -290,10 +292,14 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     passive = any(c.dep_ == "nsubjpass" for c in children)
     # "the summit hosted by India": a passive participle modifying its target
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)
-    if passive or reduced:
+    # "X hosted a summit in Riyadh, attended by Y": the trailing participle is the object's
+    trailing = _trailing_attended(verb, children, lexicon)
+    if passive or reduced or trailing:
         passive = True
         agents = _agents([t for _, t in doc_index.prep_objects(verb, "by")], found)
-        if reduced:
+        if trailing:
+            targets = trailing
+        elif reduced:
             targets = conjuncts(verb.head)
         else:
             targets = [t for c in children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
@@ -306,10 +312,14 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             agents += _agents([t for p, t in doc_index.prep_objects(subject_token, "with", "alongside")], found)
         targets = objects(verb)
     attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
+    if attending and not passive and lemma not in lexicon.host_verbs:
+        agents += _included_agents(subjects(verb), found)  # "leaders including X and Y gathered for the summit"
     if attending and _relative_object(verb):
         targets = [*targets, *_relative_antecedents(verb)]  # "a banquet, which Scholz attended"
     if not agents and attending and not passive:
         agents = _agents(_clause_subjects(verb), found)
+    elif not agents and lemma in lexicon.visit_verbs and not passive:
+        agents = _agents(_copula_subjects(verb), found)  # "X became the first leader to visit Kyiv"
     if not agents:
         return
     events = _event_targets(verb, targets if attending else [], found, doc_index=doc_index) if relation_verb else events_at_verb
@@ -340,9 +350,14 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     # "Biden hosted Kishida": a host meets its guest
     if lemma in lexicon.host_verbs:  # "welcomed Modi for a state visit": the guest is met too
         for agent, _ in agents:
-            for guest, _ in _agents(targets, found):
+            for guest, guest_token in _agents(targets, found):
                 if guest != agent and found.kind(guest) is EntityKind.PERSON:
                     yield _fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield from _guest_visits(verb, guest, guest_token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    if not events:
+                        for visit in _visits_made_by(guest, verb, found):
+                            # "The King arrived for a state visit. Steinmeier welcomed him": the visit's host
+                            yield _fact(agent, "hosts", visit, verb, rule="host-of-visit", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     # "hosted Kishida and Marcos for a summit": the guests take part in it
                     for event in events:
                         if found.event_type(event) != "Visit":
@@ -365,9 +380,11 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         if (lemma in {"meet", "talk", "confer", "speak"} or talks) and not partners and len(agents) > 1:
             yield from _pairwise(agents, "meets", verb, rule="meet-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         for agent, _ in agents:
-            for partner, _ in partners:
+            for partner, partner_token in partners:
                 if partner != agent:
                     yield _fact(agent, "meets", partner, verb, rule="meet-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    if lemma == "receive" and found.kind(partner) is EntityKind.PERSON and partner_token in targets:
+                        yield from _guest_visits(verb, partner, partner_token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)  # "received Macron in Beijing"
     # visits
     if lemma in lexicon.visit_verbs:
         places = [(k, t) for t in (targets if lemma in {"visit", "tour"} else []) for k in _keys(t, found, PLACE_KINDS)]
@@ -385,6 +402,9 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         stance_targets = list(targets) + [t for _, t in doc_index.prep_objects(verb, *TARGET_PREPS) if not passive]
         if relation == "opposes" and (particle == "out" or lemma == "bristle"):
             stance_targets += [t for _, t in prep_objects(verb, "at")]  # "lashed out at X", "bristled at X"
+        if particle and not passive:
+            # "pushed back against X": the parser hangs the phrase on the particle it takes for an adverb
+            stance_targets += [t for c in children if c.dep_ == "advmod" and c.lower_ == particle for _, t in prep_objects(c, *TARGET_PREPS)]
         act_targets: list[Token] = []  # the act threatened or refused, and whom it is aimed at
         if lemma in lexicon.intent_verbs:
             # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
@@ -465,7 +485,44 @@ def _clause_subjects(verb: Token) -> list[Token]:
         return subjects(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else []
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
         return [verb.head]
-    return []
+    return _copula_subjects(verb)
+
+
+def _trailing_attended(verb: Token, children, lexicon: Lexicon) -> list[Token]:
+    """ "X hosted a summit in Riyadh, attended by Y": an attending participle after the
+    clause, parsed as its adverbial, is said of the clause's object (the event)."""
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon.attend_verbs):
+        return []
+    if not any(c.dep_ == "agent" for c in children) or verb.head.pos_ != "VERB":
+        return []
+    return [t for c in verb.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+
+
+def _included_agents(subject_tokens: list[Token], found: ArticleEntities) -> list[tuple[str, Token]]:
+    """The named members of a subject group: "Leaders including X and Y attended", "heads of
+    state, among them X, gathered"; the group noun itself names no one."""
+    named = []
+    for subject in subject_tokens:
+        if found.at(subject.i):
+            continue  # "Macron, including ...": a named subject is the agent already
+        for prep in subject.children:
+            if prep.lower_ in {"including", "among"} and prep.dep_ == "prep":
+                named += [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
+    return [(k, t) for k, t in _agents(named, found) if found.kind(k) in {EntityKind.PERSON, EntityKind.COUNTRY}]
+
+
+def _copula_subjects(verb: Token) -> list[Token]:
+    """ "X was the only leader to attend the forum", "Y became the first pontiff to address
+    the summit": the infinitive describes the noun the subject is said to be; "among those
+    attending were X and Y": the participle describes a group the subjects are in."""
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() == "be":
+        return subjects(noun.head.head)
+    if not (verb.dep_ in {"relcl", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return []
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in {"be", "become"}:
+        return []
+    return subjects(noun.head)
 
 
 def _met_at_event(verb: Token, agents, targets: list[Token], events: list[str], found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -566,6 +623,37 @@ def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lex
         for agent, _ in agents:
             if not _own_event(agent, verb, event, found):
                 yield _fact(agent, "attends", event, verb, rule="talks-at-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+
+
+def _visits_made_by(guest: str, verb: Token, found: ArticleEntities) -> list[str]:
+    """The visit events the article says ``guest`` makes, named up to the verb's sentence:
+    "X's state visit", "his state visit" (X's), "X arrived in Berlin for a state visit"."""
+    made = []
+    for i, keys in found.linked():
+        if i >= verb.sent.end:
+            continue
+        for key in keys:
+            if found.kind(key) is not EntityKind.EVENT or found.event_type(key) != "Visit" or key in made:
+                continue
+            noun = verb.doc[i]
+            makers = [c for c in noun.children if c.dep_ == "poss"]
+            if noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+                makers += subjects(noun.head.head)
+            elif noun.dep_ == "dobj":
+                makers += subjects(noun.head)
+            if any(guest in found.at(t.i) for t in makers):
+                made.append(key)
+    return made
+
+
+def _guest_visits(verb: Token, guest: str, guest_token: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
+    """ "Trudeau hosted Zelensky in Ottawa", "welcomed Biden to Hanoi": the guest is visiting
+    the place where the host receives them (not their own country)."""
+    for _, obj in [*doc_index.prep_objects(verb, "in", "to"), *prep_objects(guest_token, "in")]:
+        for t in _place_named(obj):
+            for place in _keys(t, found, PLACE_KINDS):
+                if place != guest and place != found.country_of(guest):
+                    yield _fact(guest, "visits", place, verb, rule="host-guest-place", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _relative_antecedents(verb: Token) -> list[Token]:
@@ -751,10 +839,27 @@ def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, 
             elif verb.pos_ == "PROPN" and head.dep_ == "prep":
                 visitors = _agents([verb], found)  # "Macron, on a state visit to China,"
     places = [(k, t) for _, t in prep_objects(noun, "to") for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
+    if visitors and not places and not any(True for _ in prep_objects(noun, "to")):
+        places = _visit_clause_places(noun, found)
     for visitor, _ in visitors:
         for place, _ in places:
+            if place == found.country_of(visitor):
+                continue  # the visitor's own country is where it comes from
             if place != visitor:
                 yield _fact(visitor, "visits", place, noun, rule="visit-noun", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+
+
+def _visit_clause_places(noun: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
+    """Where a visit named without a destination went: the place of the clause it is the time
+    of ("the summit in Oslo closed after a surprise visit by X", "talks resumed in Geneva
+    following a trip by Y"): "in P" on that clause's verb or on its object."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ in {"after", "during", "before", "following"}):
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
+    return [(k, t) for h in holders for _, t in prep_objects(h, "in") for k in _keys(t, found, PLACE_KINDS)]
 
 
 #: Prepositions whose object is the target of a stance noun, which leaves its name modifier to be its agent.
@@ -807,6 +912,8 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if relation == "supports":
         target_preps = tuple(p for p in target_preps if p != "against")  # "support against X" is no support of X
     targets = [t for _, t in prep_objects(noun, *target_preps)]
+    if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
+        targets = [t for _, t in prep_objects(noun.head, *target_preps)]  # "voiced opposition to X": the phrase on the verb
     # "the support of Xi for Putin": the target phrase often hangs on the agent's name
     targets += [t for _, agent in agents for _, t in prep_objects(agent, *target_preps)]
     # "X faced opposition from Y": the opposed is the subject of "face"

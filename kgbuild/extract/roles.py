@@ -338,6 +338,8 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             continue  # "the Prime Minister of X is the head of government": the office, not a person
         if _named_after(token, found):
             continue  # "President of Pakistan Asif Ali Zardari", "the President of Poland, Lech Walesa": a named holder's title
+        if _title_before_name(token, found):
+            continue  # "French ecological transition minister Agnes Dupont": her title, however parsed
         countries = _countries_of(token, found, gazetteer=gazetteer)
         if countries:
             people = []
@@ -417,6 +419,18 @@ def _named_after(token: Token, found: ArticleEntities) -> bool:
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i < len(doc) and i > token.i + 1 and any(found.kind(k) is EntityKind.PERSON for k in found.at(i)) and doc[i].pos_ == "PROPN"
+
+
+def _title_before_name(token: Token, found: ArticleEntities) -> bool:
+    """Whether an office noun runs straight into a person's name ("Dutch trade minister Anna
+    Visser", "A and Indian Prime Minister B attended"): the name's title, even where the
+    parser makes the noun a subject or conjunct of its own."""
+    doc = token.doc
+    i = token.i + 1
+    return (
+        i < len(doc) and doc[i].pos_ == "PROPN"
+        and any(found.kind(k) is EntityKind.PERSON for k in found.at(i))
+    )
 
 
 def _acts(token: Token) -> bool:
