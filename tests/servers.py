@@ -13,6 +13,7 @@ import http.client
 import http.server
 import os
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -43,6 +44,13 @@ def closed_store(folder: Path, extractions: Iterable[Extraction]) -> Path:
     store.flush()
     del store
     return folder
+
+
+def interruptible() -> None:
+    """``preexec_fn`` for a child that a test stops with Ctrl-C (SIGINT): a child started from a
+    background job (``nohup``, ``cmd &``) inherits SIGINT ignored, and Python then never raises
+    KeyboardInterrupt in it. Restores the default, as a terminal's foreground job has it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def free_port() -> int:

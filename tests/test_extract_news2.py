@@ -808,6 +808,25 @@ def test_a_call_for_a_summit_attends_nothing(make_doc, article_for, resources):
     assert not relations(ex, "attends")
 
 
+def test_an_act_at_the_opening_of_a_summit_puts_its_doers_there(make_doc, article_for, resources):
+    # "Ruiz and Berg shook hands at the opening of the summit." -- a part of the event is the event
+    ex = run(make_doc, article_for, resources, """
+        Ruiz        3 nsubj    PROPN NNP ruiz      B-PERSON
+        and         0 cc       CCONJ CC  and       O
+        Berg        0 conj     PROPN NNP berg      B-PERSON
+        shook       3 ROOT     VERB  VBD shake     O
+        hands       3 dobj     NOUN  NNS hand      O
+        at          3 prep     ADP   IN  at        O
+        the         7 det      DET   DT  the       O
+        opening     5 pobj     NOUN  NN  opening   O
+        of          7 prep     ADP   IN  of        O
+        the        10 det      DET   DT  the       O
+        summit      8 pobj     NOUN  NN  summit    O
+        .           3 punct    PUNCT .   .         O
+    """)
+    assert {(s, m) for s, _, m in relations(ex, "attends")} == {("Ruiz", Modality.ASSERTED), ("Berg", Modality.ASSERTED)}
+
+
 def test_leaders_who_meet_for_a_summit_attend_it(make_doc, article_for, resources):
     # "Chile and Peru met for a summit."
     ex = run(make_doc, article_for, resources, """

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from servers import closed_store, free_port, require_binary, run_cli, wait_for_http
+from servers import closed_store, free_port, interruptible, require_binary, run_cli, wait_for_http
 from test_query import CASES, corpus
 
 from kgbuild import api
@@ -93,7 +93,7 @@ def test_cli_serve_runs_until_interrupted(store_folder, local):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kgbuild", "serve", "--store", str(store_folder), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL, preexec_fn=interruptible,
     )
     try:
         banner = process.stdout.readline()

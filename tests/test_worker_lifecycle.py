@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from servers import interruptible
 
 from kgbuild.mapping import article_graph_iri
 from kgbuild.pipeline import build
@@ -74,6 +75,7 @@ def start_build(corpus: Path, store: Path, log: Path, *options: str) -> subproce
         [sys.executable, "-m", "kgbuild", "build", str(corpus), "--store", str(store), "--progress", "log",
          "--no-validate", "--batch-size", "8", *options],
         stdin=subprocess.DEVNULL, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+        preexec_fn=interruptible,
     )
 
 

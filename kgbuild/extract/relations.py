@@ -590,10 +590,15 @@ def conjuncts_of_pobj(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
 
 
+#: Parts of an event that put whoever acts at them at the event ("at the opening of the summit").
+EVENT_PART_NOUNS = frozenset({"opening", "start", "beginning", "close", "closing", "end", "session", "day", "ceremony"})
+
+
 def _events_where(verb: Token, found: ArticleEntities) -> set[str]:
     """The events a verb's phrases put its act at: "at the summit", "during the meeting", "on
-    the sidelines (margins) of the summit", "in the talks"."""
+    the sidelines (margins) of the summit", "in the talks", "at the opening of the forum"."""
     tokens = [t for _, t in prep_objects(verb, "at", "during", "in")]
+    tokens.extend(t for part in list(tokens) if part.lemma_.lower() in EVENT_PART_NOUNS for _, t in prep_objects(part, "of"))
     for _, obj in prep_objects(verb, "on"):
         if obj.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}:
             tokens.extend(t for _, t in prep_objects(obj, "of"))
