@@ -879,3 +879,60 @@ def test_a_generic_reference_waits_for_a_body_named_as_a_meeting(make_doc, artic
         ("Tomas Berg", events[0].label, Modality.ASSERTED),
         ("Rosa Vidal", events[0].label, Modality.ASSERTED),
     }
+
+
+def test_an_untagged_name_doing_something_is_a_person(make_doc, article_for, resources):
+    # "Ana Ruiz took part in the summit." -- the model tagged no name at the sentence's start
+    ex = run(make_doc, article_for, resources, """
+        Ana         1 compound PROPN NNP ana       O
+        Ruiz        2 nsubj    PROPN NNP ruiz      O
+        took        2 ROOT     VERB  VBD take      O
+        part        2 dobj     NOUN  NN  part      O
+        in          2 prep     ADP   IN  in        O
+        the         6 det      DET   DT  the       O
+        summit      4 pobj     NOUN  NN  summit    O
+        .           2 punct    PUNCT .   .         O
+    """)
+    assert [e.label for e in ex.entities if e.kind is EntityKind.PERSON] == ["Ana Ruiz"]
+    assert {(s, m) for s, _, m in relations(ex, "attends")} == {("Ana Ruiz", Modality.ASSERTED)}
+
+
+def test_an_untagged_name_listed_with_a_person_is_a_person(make_doc, article_for, resources):
+    # "Ana Ruiz and Tomas Berg met." -- only the second name tagged
+    ex = run(make_doc, article_for, resources, """
+        Ana         1 compound PROPN NNP ana       O
+        Ruiz        5 nsubj    PROPN NNP ruiz      O
+        and         1 cc       CCONJ CC  and       O
+        Tomas       4 compound PROPN NNP tomas     B-PERSON
+        Berg        1 conj     PROPN NNP berg      I-PERSON
+        met         5 ROOT     VERB  VBD meet      O
+        .           5 punct    PUNCT .   .         O
+    """)
+    assert {e.label for e in ex.entities if e.kind is EntityKind.PERSON} == {"Ana Ruiz", "Tomas Berg"}
+    assert relations(ex, "meets")
+
+
+@pytest.mark.parametrize("first, second", [("Coastal", "Council"), ("Lord", "Brandon"), ("Green", "Forum")])
+def test_untagged_names_of_bodies_and_styles_are_no_person(make_doc, article_for, resources, first, second):
+    # "Coastal Council met." / "Lord Brandon met." / "Green Forum met." -- a body's name, or a style
+    # whose next word may be a title as much as a name, is not taken for a person
+    ex = run(make_doc, article_for, resources, f"""
+        {first}     1 compound PROPN NNP {first.lower()}  O
+        {second}    2 nsubj    PROPN NNP {second.lower()} O
+        met         2 ROOT     VERB  VBD meet      O
+        .           2 punct    PUNCT .   .         O
+    """)
+    assert not [e for e in ex.entities if e.kind is EntityKind.PERSON]
+
+
+def test_an_untagged_name_as_an_object_is_left_alone(make_doc, article_for, resources):
+    # "Leaders praised Ana Ruiz." -- an object may be anything named: only subjects and people's
+    # companions are read as people
+    ex = run(make_doc, article_for, resources, """
+        Leaders     1 nsubj    NOUN  NNS leader    O
+        praised     1 ROOT     VERB  VBD praise    O
+        Ana         3 compound PROPN NNP ana       O
+        Ruiz        1 dobj     PROPN NNP ruiz      O
+        .           1 punct    PUNCT .   .         O
+    """)
+    assert not [e for e in ex.entities if e.kind is EntityKind.PERSON]

@@ -259,6 +259,7 @@ def find_entities(
         if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
             covered.update(range(ent.start, ent.end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
+    _untagged_person_names(found, doc, covered, gazetteer=gazetteer, title_words=title_words)
     _parenthesised_acronyms(found, doc, doc_index=doc_index)
     _government_names(found, doc, gazetteer=gazetteer)
     _join_surnames(found, doc, gazetteer=gazetteer, doc_index=doc_index)
@@ -274,6 +275,59 @@ def find_entities(
     _two_party_references(found, doc, doc_index=doc_index)
     _reported_pronouns(found, doc, doc_index=doc_index)
     return found
+
+
+#: Words of the names of bodies, events, media and buildings, never of a person ("Green Transition
+#: Forum", "Piłsudski Monument").
+BODY_NAME_WORDS = frozenset({
+    "airport", "bridge", "building", "cathedral", "centre", "center", "church", "hall", "hospital", "monument",
+    "museum", "palace", "park", "square", "stadium", "station", "street", "tower", "school", "embassy",
+    "agency", "airlines", "alliance", "army", "assembly", "association", "bank", "battalion", "brigade", "command",
+    "commission", "committee", "company", "conference", "corporation", "council", "court", "department", "forces",
+    "force", "forum", "front", "fund", "government", "group", "guard", "house", "institute", "league", "ministry",
+    "movement", "navy", "news", "office", "organisation", "organization", "parliament", "party", "police", "post",
+    "press", "service", "summit", "talks", "times", "union", "university", "coalition",
+})
+
+
+#: Styles before a name that the model may leave untagged with it ("Lord Alanbrooke"): what follows
+#: them may be a title as much as a name, so such runs are left to the model.
+STYLE_WORDS = frozenset({"lord", "lady", "sir", "dame", "mr", "mrs", "ms", "dr", "marshal", "king", "queen", "prince", "princess"})
+
+
+def _untagged_person_names(
+    found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer, title_words: frozenset[str]
+) -> None:
+    """A two- or three-word proper name the model left untagged, taken for a person where only a
+    person fits: the subject of a verb ("Ana Ruiz took part in the summit"), or listed with a
+    person ("Ana Ruiz and Tomas Berg met"). The small model misses such names most at the start
+    of a sentence. Names of countries, places and bodies, and titles, are never taken."""
+    for head in doc:
+        if head.pos_ != "PROPN" or head.ent_type_ or head.i in covered or found.at(head.i):
+            continue
+        words = [t for t in head.lefts if t.dep_ == "compound"]
+        start = head.i - len(words)
+        if not 1 <= len(words) <= 2 or [t.i for t in words] != list(range(start, head.i)):
+            continue
+        tokens = doc[start : head.i + 1]
+        if any(
+            t.pos_ != "PROPN" or t.ent_type_ or t.i in covered or not (t.is_alpha and t.is_title)
+            or t.lower_ in title_words or t.lower_ in BODY_NAME_WORDS or t.lower_ in HONORIFICS or t.lower_ in STYLE_WORDS
+            for t in tokens
+        ):
+            continue
+        if any(gazetteer.country(t.text) or gazetteer.organisation(t.text) or gazetteer.country_by_capital(t.text) for t in tokens):
+            continue
+        subject = head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in {"VERB", "AUX"}
+        beside_person = any(
+            found.kind(k) is EntityKind.PERSON
+            for other in (*head.conjuncts, head.head if head.dep_ == "conj" else head)
+            if other.i != head.i
+            for k in found.at(other.i)
+        )
+        if subject or beside_person:
+            found.add(EntityKind.PERSON, tokens.text, surface=tokens.text, tokens=range(start, head.i + 1))
+            covered.update(range(start, head.i + 1))
 
 
 def _dateline_place(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -> range:
