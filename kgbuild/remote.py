@@ -77,9 +77,12 @@ __all__ = [
     "RemoteError",
     "RequestFailed",
     "credentials_for",
+    "first_line",
     "push",
     "retried",
+    "scrub",
     "select_graphs",
+    "strip_tags",
 ]
 
 #: ``gsp``: SPARQL 1.1 Graph Store HTTP Protocol; ``update``: SPARQL 1.1 Update.
@@ -433,19 +436,8 @@ class EndpointClient:
         self.session.close()
 
     def scrub(self, text: str) -> str:
-        """``text`` without the password in any form a server could echo (as is, URL-encoded, in a Basic header)."""
-        text = _AUTHORIZATION.sub(r"\1 ***", text)
-        credentials = self.credentials
-        if credentials is None or not credentials.password:
-            return text
-        secret, pair = credentials.password, f"{credentials.user}:{credentials.password}"
-        forms = {
-            secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret), repr(secret)[1:-1],
-            base64.b64encode(pair.encode()).decode(), base64.b64encode(secret.encode()).decode(),
-        }
-        for form in sorted(forms, key=len, reverse=True):
-            text = text.replace(form, "***")
-        return text
+        """``text`` without this client's password (see :func:`scrub`)."""
+        return scrub(text, self.credentials)
 
     def said(self, response: requests.Response) -> str:
         """``: what the server said`` in one short line, or nothing."""
@@ -487,41 +479,37 @@ class EndpointClient:
         then says how many tries).
         """
         internal = idempotent if retry_internal_error is None else retry_internal_error and idempotent
-        where = redact_url(self.url)
-        policy = self.retry
-        for attempt in range(policy.retries + 1):
-            hint = None
-            try:
-                response = self._send(method, params=params, body=body, headers=headers)
-            except requests.Timeout as error:
+
+        def send() -> requests.Response:
+            response = self._send(method, params=params, body=body, headers=headers)
+            if retryable_status(response.status_code, idempotent=internal):
+                raise _PassingAnswer(response)
+            return response
+
+        def failure(error: Exception) -> Failure | None:
+            if isinstance(error, _PassingAnswer):
+                answer = error.response
+                return Failure(f"HTTP {answer.status_code} {answer.reason}{self.said(answer)}", again=True,
+                               retry_after=retry_after_seconds(answer.headers.get("Retry-After")))
+            if isinstance(error, requests.Timeout):
                 # A connect timeout sent nothing; a read timeout may have sent it all.
-                again = idempotent or isinstance(error, requests.ConnectTimeout)
-                reason = f"no answer within {self.timeout:g} s"
-            except requests.ConnectionError as error:
+                return Failure(f"no answer within {self.timeout:g} s",
+                               again=idempotent or isinstance(error, requests.ConnectTimeout))
+            if isinstance(error, requests.ConnectionError):
                 kind = connection_failure(error)
-                again = kind == "refused" or idempotent
                 if kind == "refused":
-                    reason = "cannot connect (connection refused)"
-                elif kind == "reset":
-                    reason = "the connection was closed before the answer"
-                else:
-                    reason = f"cannot connect ({self.scrub(_first_line(error))})"
-            except requests.RequestException as error:
-                raise RequestFailed(f"{what} failed at {where}: {self.scrub(_first_line(error))}") from None
-            else:
-                if not retryable_status(response.status_code, idempotent=internal):
-                    return response
-                again = True
-                reason = f"HTTP {response.status_code} {response.reason}{self.said(response)}"
-                hint = retry_after_seconds(response.headers.get("Retry-After"))
-            if not again:
-                raise RequestFailed(f"{what} failed at {where}: {reason}")
-            if attempt == policy.retries:
-                break
-            self.retried += 1
-            time.sleep(policy.delay(attempt, retry_after=hint))
-        tries = policy.retries + 1
-        raise RequestFailed(f"{what} failed at {where}: {reason} (tried {tries} time{'s' * (tries > 1)})")
+                    return Failure("cannot connect (connection refused)", again=True)
+                if kind == "reset":
+                    return Failure("the connection was closed before the answer", again=idempotent)
+                return Failure(f"cannot connect ({self.scrub(first_line(error))})", again=idempotent)
+            if isinstance(error, requests.RequestException):
+                return Failure(self.scrub(first_line(error)), again=False)
+            return None
+
+        return retried(send, what=what, url=self.url, retry=self.retry, failure=failure, on_retry=self._count_retry)
+
+    def _count_retry(self) -> None:
+        self.retried += 1
 
     def _send(
         self, method: str, *, params: Mapping[str, str] | None, body: bytes | None, headers: Mapping[str, str] | None
@@ -689,12 +677,14 @@ def retried(
     url: str,
     retry: RetryPolicy,
     failure: Callable[[Exception], Failure | None],
+    on_retry: Callable[[], None] = lambda: None,
 ) -> _T:
     """``send()``, tried again as ``retry`` says while it raises an exception that ``failure`` reads as passing.
 
-    For clients that are not an :class:`EndpointClient` (SPARQLWrapper's, for
-    remote queries). ``failure`` returns ``None`` for an exception that is not
-    about the request (it is raised as it is). Raises :class:`RequestFailed`
+    The one retry loop of :class:`EndpointClient` and of remote queries
+    (SPARQLWrapper's client). ``failure`` returns ``None`` for an exception
+    that is not about the request (it is raised as it is); ``on_retry`` is
+    called before each new try. Raises :class:`RequestFailed`
     naming ``what`` and ``url`` (without credentials) when a failure does not
     pass, or the retries ran out (the message then says how many tries).
     """
@@ -712,8 +702,32 @@ def retried(
             reason = found.reason
             if attempt < retry.retries:
                 time.sleep(retry.delay(attempt, retry_after=found.retry_after))
+                on_retry()
     tries = retry.retries + 1
     raise RequestFailed(f"{what} failed at {where}: {reason} (tried {tries} time{'s' * (tries > 1)})")
+
+
+class _PassingAnswer(Exception):
+    """An answer worth another try (a busy server), raised inside :meth:`EndpointClient.request` only."""
+
+    def __init__(self, response: requests.Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def scrub(text: str, credentials: Credentials | None) -> str:
+    """``text`` without the password in any form a server could echo (as is, URL-encoded, in a Basic header)."""
+    text = _AUTHORIZATION.sub(r"\1 ***", text)
+    if credentials is None or not credentials.password:
+        return text
+    secret, pair = credentials.password, f"{credentials.user}:{credentials.password}"
+    forms = {
+        secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret), repr(secret)[1:-1],
+        base64.b64encode(pair.encode()).decode(), base64.b64encode(secret.encode()).decode(),
+    }
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
 
 
 def _said(response: requests.Response) -> str:
@@ -726,12 +740,17 @@ def _said(response: requests.Response) -> str:
     text = response.text if response.content else ""
     if "html" in response.headers.get("Content-Type", "").lower() or _HTML_START.match(text):
         text = _HTML_HEAD.sub(" ", text)
-        text = " ".join(_HTML_TAG.sub(" ", text).split())
-    message = _first_line(text)
+        text = " ".join(strip_tags(text).split())
+    message = first_line(text)
     return f": {message}" if message else ""
 
 
-def _first_line(value: object) -> str:
+def strip_tags(text: str) -> str:
+    """``text`` with its HTML tags made spaces (IRIs in angle brackets, ``<http://...>``, stay)."""
+    return _HTML_TAG.sub(" ", text)
+
+
+def first_line(value: object) -> str:
     """The first non-empty line of ``value``'s text, whitespace collapsed, cut short."""
     for line in str(value).splitlines():
         line = " ".join(line.split())

@@ -60,7 +60,18 @@ import pyoxigraph
 import rdflib
 
 from .namekeys import name_lookup
-from .remote import DEFAULT_PASSWORD_ENV, Credentials, EndpointClient, Failure, RequestFailed, redact_url, retried
+from .remote import (
+    DEFAULT_PASSWORD_ENV,
+    Credentials,
+    EndpointClient,
+    Failure,
+    RequestFailed,
+    first_line,
+    redact_url,
+    retried,
+    scrub,
+    strip_tags,
+)
 from .resources import queries_dir
 from .retry import RetryPolicy, connection_failure, retry_after_seconds, retryable_status
 
@@ -518,6 +529,11 @@ def _authenticate(
     return digest
 
 
+def _said_line(text: object) -> str:
+    """The first non-empty line of what an endpoint said, its HTML tags dropped, cut short."""
+    return first_line(strip_tags(str(text)))
+
+
 #: The HTTP status behind each of SPARQLWrapper's exceptions (which do not keep it).
 _WRAPPER_STATUS = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
                    "EndPointInternalError": 500}
@@ -527,9 +543,6 @@ def _remote_failure(error: Exception, *, timeout: float, credentials: Credential
     """What a failed SPARQLWrapper query tells (a query is idempotent: any passing failure is worth another try)."""
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
 
-    def scrub(text: str) -> str:
-        return text.replace(credentials.password, "***") if credentials is not None and credentials.password else text
-
     if isinstance(error, Unauthorized):
         if credentials is not None:
             return Failure(f"HTTP 401 Unauthorized; it refused the credentials of user {credentials.user!r}", again=False)
@@ -537,19 +550,19 @@ def _remote_failure(error: Exception, *, timeout: float, credentials: Credential
                        f"(the password in {DEFAULT_PASSWORD_ENV}, --password-env VAR, or asked for)", again=False)
     if isinstance(error, SPARQLWrapperException):  # 400, 404, 414, 500: the body says why
         # SPARQLWrapper keeps the body only as the repr() of its bytes at the end of its message.
-        shown = str(error).partition("Response:\n")[2]
+        tail = str(error).partition("Response:\n")[2]
         try:
-            body = ast.literal_eval(shown) if shown else b""
+            body = ast.literal_eval(tail) if tail else b""
         except (ValueError, SyntaxError):
-            body = shown
-        said = _first_line(body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
+            body = tail
+        said = _said_line(body.decode("utf-8", "replace") if isinstance(body, bytes) else body)
         status = _WRAPPER_STATUS.get(type(error).__name__)
         shown = f"HTTP {status} {HTTPStatus(status).phrase}" if status else error.msg.split(":")[0]
-        return Failure(scrub(f"{shown}{': ' + said if said else ''}"), again=status == 500)
+        return Failure(scrub(f"{shown}{': ' + said if said else ''}", credentials), again=status == 500)
     if isinstance(error, urllib.error.HTTPError):
-        said = _first_line(error.read().decode("utf-8", "replace"))
+        said = _said_line(error.read().decode("utf-8", "replace"))
         return Failure(
-            scrub(f"HTTP {error.code} {error.reason}{': ' + said if said else ''}"),
+            scrub(f"HTTP {error.code} {error.reason}{': ' + said if said else ''}", credentials),
             again=retryable_status(error.code, idempotent=True),
             retry_after=retry_after_seconds(error.headers.get("Retry-After") if error.headers else None),
         )
@@ -561,19 +574,10 @@ def _remote_failure(error: Exception, *, timeout: float, credentials: Credential
     if isinstance(error, (TimeoutError, socket.timeout)) or "timed out" in str(error):
         return Failure(f"no answer within {timeout:g} s", again=True)
     if isinstance(error, urllib.error.URLError):
-        return Failure(scrub(f"cannot connect ({error.reason})"), again=True)
+        return Failure(scrub(f"cannot connect ({error.reason})", credentials), again=True)
     if isinstance(error, (OSError, http.client.HTTPException)):
-        return Failure(scrub(_first_line(error) or type(error).__name__), again=True)
+        return Failure(scrub(_said_line(error) or type(error).__name__, credentials), again=True)
     return None
-
-
-def _first_line(text: object, limit: int = 240) -> str:
-    """The first non-empty line of ``text`` without HTML tags (not IRIs: ``<http://...>`` stays), cut short."""
-    for line in re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^>]*)?/?>", " ", str(text)).splitlines():
-        line = " ".join(line.split())
-        if line:
-            return line if len(line) <= limit else line[: limit - 1] + "…"
-    return ""
 
 
 def _check_columns(query: NamedQuery, variables: set[str]) -> None:

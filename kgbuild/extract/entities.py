@@ -291,8 +291,9 @@ BODY_NAME_WORDS = frozenset({
 
 
 #: Styles before a name that the model may leave untagged with it ("Lord Alanbrooke"): what follows
-#: them may be a title as much as a name, so such runs are left to the model.
-STYLE_WORDS = frozenset({"lord", "lady", "sir", "dame", "mr", "mrs", "ms", "dr", "marshal", "king", "queen", "prince", "princess"})
+#: them may be a title as much as a name, so such runs are left to the model. (Royal titles such as
+#: "King" are title words already.)
+STYLE_WORDS = frozenset({"lord", "lady", "sir", "dame", "mr", "mrs", "ms", "dr", "marshal"})
 
 
 def _untagged_person_names(
