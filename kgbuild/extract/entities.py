@@ -259,7 +259,7 @@ def find_entities(
         if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
             covered.update(range(ent.start, ent.end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
-    _untagged_person_names(found, doc, covered, gazetteer=gazetteer, title_words=title_words)
+    _untagged_person_names(found, doc, covered, gazetteer=gazetteer, title_words=title_words, doc_index=doc_index)
     _parenthesised_acronyms(found, doc, doc_index=doc_index)
     _government_names(found, doc, gazetteer=gazetteer)
     _join_surnames(found, doc, gazetteer=gazetteer, doc_index=doc_index)
@@ -297,14 +297,15 @@ STYLE_WORDS = frozenset({"lord", "lady", "sir", "dame", "mr", "mrs", "ms", "dr",
 
 
 def _untagged_person_names(
-    found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer, title_words: frozenset[str]
+    found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer, title_words: frozenset[str],
+    doc_index: DocIndex,
 ) -> None:
     """A two- or three-word proper name the model left untagged, taken for a person where only a
     person fits: the subject of a verb ("Ana Ruiz took part in the summit"), or listed with a
     person ("Ana Ruiz and Tomas Berg met"). The small model misses such names most at the start
     of a sentence. Names of countries, places and bodies, and titles, are never taken."""
-    for head in doc:
-        if head.pos_ != "PROPN" or head.ent_type_ or head.i in covered or found.at(head.i):
+    for head in doc_index.tokens_with(pos={"PROPN"}):
+        if head.ent_type_ or head.i in covered or found.at(head.i):
             continue
         words = [t for t in head.lefts if t.dep_ == "compound"]
         start = head.i - len(words)
