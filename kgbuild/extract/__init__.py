@@ -15,16 +15,30 @@ from spacy.tokens import Doc, Token
 from ..facts import Article, EntityKind, Extraction, Fact, Modality
 from ..gazetteer import Gazetteer, load_gazetteer
 from .biography import extract_biography
+from .denials import cancel_withdrawn_plans, negate_denied_reports
 from .docindex import DocIndex
 from .entities import ArticleEntities, find_entities, link_first_person
 from .companions import extract_companion_cooperation, extract_shared_fight
 from .events import extract_events
 from .groups import extract_people_visits, link_group_agents, link_leader_governments, mark_group_facts
 from .lexicon import Lexicon, load_lexicon
+from .presence import extract_presence
 from .quotes import extract_quotes
 from .relations import extract_relations
 from .roles import extract_roles
 from .stances import extract_stances
+from .statements import (
+    extract_comma_titles,
+    extract_cutbacks,
+    extract_led_by_leaders,
+    extract_readout_acts,
+    extract_threat_conditions,
+    link_capitalised_bodies,
+    link_government_phrases,
+    link_group_pronouns,
+    link_titles_to_holders,
+    without_vessel_facts,
+)
 
 __all__ = ["ExtractionResources", "extract_article", "load_resources"]
 
@@ -51,22 +65,35 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     gazetteer, lexicon = resources.gazetteer.for_article(), resources.lexicon
     doc_index = DocIndex(doc)
     found = find_entities(doc, gazetteer=gazetteer, title_words=lexicon.title_heads, government_nouns=lexicon.government_nouns, doc_index=doc_index)
+    link_government_phrases(doc, found, doc_index=doc_index)  # "the Government of Ghana" untagged
+    link_capitalised_bodies(doc, found, doc_index=doc_index)  # "the Coalition" as a name
     facts: list[Fact] = []
     facts += extract_roles(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    link_titles_to_holders(doc, found, facts, doc_index=doc_index)  # "the Minister" is the one minister named
     facts += extract_events(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, anchor=article.date, doc_index=doc_index)
     quotes = list(extract_quotes(doc, doc_index=doc_index))
     link_first_person(found, doc, quotes)  # "X said: I condemn ...": "I" is X
     link_leader_governments(doc, found, lexicon=lexicon, doc_index=doc_index)  # "Assad's regime" is Assad's
     groups = link_group_agents(doc, found, lexicon=lexicon, doc_index=doc_index)  # "British businesses" as agents
+    link_group_pronouns(doc, found, doc_index=doc_index)  # "Kurdish leaders said they would ..."
     facts += extract_relations(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_stances(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_people_visits(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_companion_cooperation(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_shared_fight(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_threat_conditions(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_led_by_leaders(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_comma_titles(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_cutbacks(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_readout_acts(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_presence(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index, gazetteer=gazetteer, prior=facts)
     facts += _said_facts(doc, found, article_id=article.id, quotes=quotes, doc_index=doc_index)
     facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts = negate_denied_reports(doc, facts, doc_index=doc_index)  # "X reported ... Y denied the report"
+    facts = cancel_withdrawn_plans(doc, facts, found, doc_index=doc_index)  # "was to attend but pulled out"
     facts = _distinct(f for f in mark_group_facts(facts, groups, found) if f.subject != f.object)
     facts = _without_cut_titles(facts, found)
+    facts = without_vessel_facts(facts, found)  # ships tagged as people are no agents
     used = {k for f in facts for k in (f.subject, f.object)}
     every = found.entities()
     entities = [e for e in every if e.key in used or e.kind is EntityKind.PERSON]

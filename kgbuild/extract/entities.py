@@ -342,7 +342,8 @@ def _dateline_place(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -
         end += 1
     if end == 0 or end >= len(doc) or doc[end].text not in {",", "-", "—", "–", "("}:
         return range(0)
-    if not any(t.text in {"-", "—", "–"} and doc[t.i - 1].whitespace_ for t in doc[end : end + 12]):
+    dash = next((t.i for t in doc[end : end + 12] if t.text in {"-", "—", "–"} and doc[t.i - 1].whitespace_), None)
+    if dash is None:
         return range(0)
     name = " ".join(t.text for t in doc[:end]).replace(" - ", "-").title()
     if len(name) < 3:
@@ -352,7 +353,8 @@ def _dateline_place(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -
         found.add(EntityKind.COUNTRY, country.name, surface=name, tokens=range(end), wikidata=country.wikidata)
     else:
         found.add(EntityKind.PLACE, name, surface=name, tokens=range(end))
-    return range(end)
+    # the rest of the dateline ("OSAKA, Japan, June 29 (Reuters) -") names no one who acts
+    return range(dash)
 
 
 def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title_words: frozenset[str]) -> bool:
@@ -370,12 +372,19 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
         ):
             end += 1
         end = _surname_after_particles(doc, start, end)
+        # "Moon Jae-in", "Kim Jong-un": a hyphened lower-case syllable ends the given name
+        if (
+            end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 3
+        ):
+            end += 2
         if start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].is_title:
             start -= 1  # "Sheikh Tamim bin Hamad Al Thani"
         # ... or its first name ("Zakhary" of "Zakhary Petrovich Lyapunov")
         while (
             start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound"
             and start <= doc[start - 1].head.i < end and doc[start - 1].lower_ not in title_words
+            and doc[start - 1].lower_ not in {"elect", "designate"}  # "President-elect Joe Biden"
         ):
             start -= 1
     span = ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
@@ -742,9 +751,20 @@ def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex, title_wo
             continue
         for key in found.at(token.i):
             if found.kind(key) is EntityKind.PERSON:
-                recent.append((token.i, key, _is_subject(token)))
+                recent.append((token.i, key, _is_subject(token) and not _in_time_clause(token)))
                 if i > 0 and doc[i - 1].i in titled and not found.at(i - 1):
                     titled_person[doc[i - 1].lower_] = key
+
+
+#: Subordinators of time clauses: "..., before President-elect X takes office" is a side remark,
+#: its subject no antecedent preferred over the main clause's.
+TIME_SUBORDINATORS = frozenset({"before", "until", "till", "once"})
+
+
+def _in_time_clause(token: Token) -> bool:
+    """A subject of an adverbial clause opened by "before", "until" or "once"."""
+    verb = token.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_SUBORDINATORS for c in verb.children)
 
 
 def _is_subject(token: Token) -> bool:

@@ -26,6 +26,8 @@ from .time import resolve_date
 __all__ = ["extract_events"]
 
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
+#: The people of a body whose possessive names its meeting ("a NATO leaders' meeting").
+ORGANISER_PEOPLE = frozenset({"leader", "minister", "head", "envoy", "delegate"})
 PLACE_KINDS = (EntityKind.PLACE, EntityKind.COUNTRY)
 #: Event types that are nodes even without an organiser or place.
 SELF_STANDING = frozenset({"Summit", "Conference", "Exercise"})
@@ -271,6 +273,22 @@ def _other_occasion(token: Token) -> int:
             if child.lower_ == "last" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
                 continue  # "his last summit in office": his final one, this one
             return -1
+    return _year_of_verb(token)
+
+
+def _year_of_verb(token: Token) -> int:
+    """ "did not travel to the summit in Johannesburg last year": the year said of the verb the
+    event is the destination or object of; +1 for next year, -1 for last year, else 0."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return 0
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() == "year":
+            words = {c.lower_ for c in child.children if c.dep_ in {"amod", "det"}}
+            if words & {"next", "following"}:
+                return 1
+            if words & {"last", "previous", "past"}:
+                return -1
     return 0
 
 
@@ -397,6 +415,13 @@ def _organiser(token: Token, found: ArticleEntities) -> str | None:
             for key in found.at(child.i):
                 if found.kind(key) in ORG_KINDS:
                     return key
+    for child in token.children:  # "a NATO leaders' meeting", "the G7 ministers' talks": the body's people meet
+        if child.dep_ in {"poss", "compound"} and child.lemma_.lower() in ORGANISER_PEOPLE:
+            for grand in child.children:
+                if grand.dep_ in {"compound", "nmod", "amod"}:
+                    for key in found.at(grand.i):
+                        if found.kind(key) in ORG_KINDS:
+                            return key
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

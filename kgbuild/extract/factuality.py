@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 __all__ = ["modality_of"]
 
 #: Modal auxiliaries that leave a fact possible rather than stated.
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must"})  # "X and Y must agree": an obligation, not a fact
 
 
 def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:

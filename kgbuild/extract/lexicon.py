@@ -54,6 +54,11 @@ class StanceWords:
     collective_heads: frozenset[str] = frozenset()  # singular heads of a group ("the Hutu rebel group")
     body_heads: frozenset[str] = frozenset()  # "NATO members", "members of the Council": the body itself
     content_nouns: frozenset[str] = frozenset()  # "welcomed the news that X ...": the stance is on X
+    incident_nouns: frozenset[str] = frozenset()  # "condemned the attacks": an incident, no stance target
+    threat_verbs: frozenset[str] = frozenset()  # "threatened to X unless Y ...": the threat is aimed at Y
+    cutback_verbs: frozenset[str] = frozenset()  # "reduced aid to X": cutting a tie, as the rupture verbs do
+    part_heads: frozenset[str] = frozenset()  # "suspended part of its aid to X": the tie is the "of" phrase
+    ending_verbs: frozenset[str] = frozenset()  # "lifted its embargo on X": the stance noun's stance has ended
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +21,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factuality import modality_of
 from .lexicon import Lexicon
+from .statements import ended_stance, governed_modality, joins_body, unanchored_target
 from .syntax import conjuncts, evidence, objects, prep_objects, subjects
 
 __all__ = ["extract_relations"]
@@ -58,6 +60,8 @@ PHRASAL_STANCES: dict[tuple[str, str], str | None] = {
     ("back", "away"): None,
 }
 PHRASAL_STANCE_VERBS = frozenset(verb for verb, _ in PHRASAL_STANCES)
+#: Verbs of refusing an act: refusing a stance ("declined to condemn X") is no stance on X.
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
 #: Longest topic label kept, in words, for stance targets that are no entity.
 MAX_TOPIC_WORDS = 12
 
@@ -389,7 +393,8 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if lemma in lexicon.visit_verbs:
         places = [(k, t) for t in (targets if lemma in {"visit", "tour"} else []) for k in _keys(t, found, PLACE_KINDS)]
         if lemma != "visit":
-            preps = ("to", "in") if lemma in {"arrive", "land"} else ("to",)
+            # "flew into San Francisco", "arrived in Kazan"
+            preps = ("to", "in", "into") if lemma in {"arrive", "land"} else ("to", "into")
             places += [(k, t) for p, t in doc_index.prep_objects(verb, *preps) for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
         for agent, _ in agents:
             for place, _ in places:
@@ -409,7 +414,9 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         if lemma in lexicon.intent_verbs:
             # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
             for clause in children:
-                if clause.dep_ == "xcomp":
+                # "declined to condemn Moscow", "refused to back X": the act is itself a stance,
+                # which its own verb reads (negated); refusing it is no stance on its target
+                if clause.dep_ == "xcomp" and not (lemma in REFUSAL_VERBS and clause.lemma_.lower() in lexicon.stance_verbs):
                     act_targets += objects(clause)
                     act_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from")]
                     act_targets += [t for o in objects(clause) for _, t in prep_objects(o, "on", "to")]  # "to impose sanctions on X"
@@ -459,7 +466,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             yield from _pairwise(agents, relation, verb, rule="cooperate-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
         for agent, _ in agents:
             for obj, _ in objs:
-                if relation == "cooperatesWith" and found.kind(obj) not in AGENT_KINDS:
+                if relation == "cooperatesWith" and (found.kind(obj) not in AGENT_KINDS or joins_body(lemma, obj, found)):
                     continue
                 yield _fact(agent, relation, obj, verb, rule=f"{relation}-verb", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
 
@@ -570,6 +577,8 @@ def _with_measured(tokens: list[Token]) -> list[Token]:
 
 
 #: What a guest is welcomed with in person ("welcomed the King with military honours").
+#: Places a guest is welcomed to ("welcomed the leaders to the palace"): a reception, not a stance.
+RECEIVING_PLACES = frozenset({"palace", "house", "castle", "residence", "capital", "city", "country", "office", "chancellery", "kremlin", "estate", "retreat"})
 CEREMONY_NOUNS = frozenset({"honour", "honours", "honor", "honors", "ceremony", "carpet", "guard", "salute", "fanfare", "parade", "handshake", "hug", "embrace"})
 
 
@@ -577,6 +586,9 @@ def _ceremonial_welcome(verb: Token) -> bool:
     """ "welcomed the King with military honours": a reception in person, not a stance."""
     if verb.lemma_.lower() not in {"welcome", "greet"}:
         return False
+    # "welcomed the leaders to the palace", "welcomed Modi to the White House": guests received at a place
+    if objects(verb) and any(obj.ent_type_ in {"GPE", "FAC", "LOC"} or obj.lemma_.lower() in RECEIVING_PLACES for _, obj in prep_objects(verb, "to")):
+        return True
     return any(obj.lemma_.lower() in CEREMONY_NOUNS or obj.lower_ in CEREMONY_NOUNS
                for tok in (verb, *objects(verb)) for _, obj in prep_objects(tok, "with"))
 
@@ -734,6 +746,8 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
     if words is not None and (lemma in words.group_heads or token.lower_ in words.group_heads):
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children):
             return None  # "urged its citizens to leave": the agent's own people, no target
+        if lexicon is not None and unanchored_target(token, lexicon=lexicon):
+            return None  # "these rebels": a back-reference, see extract/statements.py
         return _topic_entity(token, found)  # "the Syrian opposition" is not Syria
     owners = [
         k
@@ -757,6 +771,8 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
             return owned if owned is not None and found.kind(owned) in AGENT_KINDS else None
     if len(set(owners)) == 1:
         return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
+    if lexicon is not None and unanchored_target(token, lexicon=lexicon):
+        return None  # "condemns the attacks", "these terrorists": see extract/statements.py
     return _topic_entity(token, found)
 
 
@@ -894,7 +910,9 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     hostile = any(c.lower_ in lexicon.hostile_modifiers for c in noun.children)
     if len(between) > 1 and not hostile and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns):
         rel = "cooperatesWith" if relation == "cooperatesWith" else "meets"
-        yield from _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+        framed = governed_modality(noun, lexicon=lexicon)  # "would host a meeting between X and Y" (extract/statements.py)
+        for fact in _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id, doc_index=doc_index):
+            yield fact if framed is None or fact.modality is not Modality.ASSERTED else replace(fact, modality=framed)
         return
     if lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns:
         yield from _meeting_noun_facts(noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
@@ -933,4 +951,4 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for obj, _ in objs:
             if relation == "cooperatesWith" and found.kind(obj) not in AGENT_KINDS:
                 continue
-            yield _fact(agent, relation, obj, noun, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
+            yield _fact(agent, relation, obj, noun, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement, modality=ended_stance(noun, lexicon=lexicon))

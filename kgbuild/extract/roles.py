@@ -78,6 +78,9 @@ def extract_roles(
                 # "Japanese Prime Minister Fumio Kishida" is a surface form of the person too
                 found.add(EntityKind.PERSON, found.label(person), surface=f"{title.surface} {_name_text(root, person, found)}", key=person)
             holders.setdefault(title.office.lower(), []).append(person)
+            if title.holder_of is not None and found.kind(title.holder_of) in ORG_KINDS:
+                # "European Commission President X" is no candidate for "the French president"
+                holders.setdefault(title.office.lower() + ORG_HELD, []).append(person)
             found.link(title.anchor.i, person)
     facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     facts.extend(_descriptions(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
@@ -176,11 +179,11 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
         yield "title-before-name", title
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not found.at(child.i):
-            title = _read_title(_noun_phrase(child), found, gazetteer=gazetteer, lexicon=lexicon)
+            title = _read_title(_without_pronoun_owner(_noun_phrase(child)), found, gazetteer=gazetteer, lexicon=lexicon)
             if title is not None:
                 yield "title-apposition", title
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not found.at(root.head.i):
-        title = _read_title(_noun_phrase(root.head), found, gazetteer=gazetteer, lexicon=lexicon)
+        title = _read_title(_without_pronoun_owner(_noun_phrase(root.head)), found, gazetteer=gazetteer, lexicon=lexicon)
         if title is not None:
             yield "title-apposition", title
     # "X is the president of Y" / "X, who is Y's foreign minister"
@@ -191,6 +194,11 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
                 title = _read_title(_noun_phrase(attr), found, gazetteer=gazetteer, lexicon=lexicon)
                 if title is not None:
                     yield "title-copula", title
+
+
+def _without_pronoun_owner(tokens: list[Token]) -> list[Token]:
+    """ "sent her foreign minister, X": a pronoun owning a title is no part of it."""
+    return [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON")]
 
 
 def _organisation_headed(office: str, found: ArticleEntities, gazetteer: Gazetteer) -> str | None:
@@ -396,6 +404,10 @@ def _named_holders(office: str, country: str, holders: dict[str, list[str]], fou
     return list(dict.fromkeys(known))
 
 
+#: Suffix of the ``holders`` keys listing the people who hold an office of an organisation.
+ORG_HELD = "@organisation"
+
+
 def _sole_holder(token: Token, office: str, holders: dict[str, list[str]], found: ArticleEntities, *, countries: list[str], lexicon: Lexicon) -> str | None:
     """ "the U.S. president": the one person the article calls president without saying of
     what; "the leaders of the United States, Japan and South Korea" with Japan's and South
@@ -406,7 +418,8 @@ def _sole_holder(token: Token, office: str, holders: dict[str, list[str]], found
         left = [c for c in countries if not _named_holders(office, c, holders, found, lexicon=lexicon)]
         people = {p for title, named in holders.items() if title in lexicon.leader_titles for p in named if not found.country_of(p)}
         return next(iter(people)) if len(left) == 1 and len(people) == 1 else None
-    people = {p for p in holders.get(office, []) if not found.country_of(p)}
+    org_held = set(holders.get(office + ORG_HELD, []))
+    people = {p for p in holders.get(office, []) if not found.country_of(p) and p not in org_held}
     return next(iter(people)) if len(people) == 1 else None
 
 

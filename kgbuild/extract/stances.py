@@ -37,6 +37,7 @@ from .factuality import modality_of
 from .lexicon import Lexicon
 # the agent, fact and topic helpers of the verb and noun rules, shared so that both read alike
 from .relations import AGENT_KINDS, _agents, _fact, _pairwise, _topic
+from .statements import scare_quoted
 from .syntax import conjuncts, prep_objects, subjects
 
 __all__ = ["extract_stances"]
@@ -191,8 +192,8 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
 def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
     """ "Russia's war against Ukraine", "the coalition campaign against ISIL", "X joined the fight against Y"."""
     targets = [t for p, t in prep_objects(noun, "against", "on") if p == "against" or noun.lemma_.lower() == "war"]
-    if not targets:
-        return
+    if not targets or scare_quoted(noun):
+        return  # (a "“war” on X" in scare quotes is no war: see extract/statements.py)
     agents = _own_agents(noun, found)
     agents += _agents([c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i], found)
     if not agents and not any(c.dep_ == "poss" for c in noun.children):

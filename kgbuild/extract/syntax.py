@@ -74,7 +74,29 @@ def subjects(verb: Token) -> list[Token]:
     # "Y, who visited Z": the relative pronoun stands for the noun the clause modifies.
     if verb.dep_ == "relcl" and (not found or found[0].lower_ in RELATIVE_PRONOUNS):
         found = [verb.head]
+    if verb.dep_ == "ROOT":
+        found = _dateline_subject(verb, found)
     return [t for s in found for t in conjuncts(s)]
+
+
+#: Dashes that end a wire dateline ("KAZAN, Russia, Oct 23 (Reuters) - ...").
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _dateline_subject(verb: Token, found: list[Token]) -> list[Token]:
+    """ "KAZAN, Russia, Oct 23 (Reuters) - Russian President Vladimir Putin welcomed ...": the
+    parser hangs the lead's subject on the dateline (an apposition of "KAZAN", or "KAZAN" made
+    the subject); the noun phrase between the dateline's dash and the verb is the subject."""
+    sent = verb.sent
+    if sent.start != 0:
+        return found
+    dash = next((t for t in sent[:16] if t.text in DATELINE_DASHES and t.i > sent.start and t.doc[t.i - 1].whitespace_ and t.i < verb.i), None)
+    if dash is None or any(t.i > dash.i for t in found):
+        return found
+    heads = [t for t in verb.doc[dash.i + 1 : verb.i] if not dash.i < t.head.i < verb.i and t.pos_ in {"PROPN", "NOUN"}]
+    if len(heads) == 1 and heads[0].dep_ in {"appos", "npadvmod", "nmod", "dep", "compound", "conj", "nsubj"}:
+        return heads
+    return found
 
 
 def objects(verb: Token) -> list[Token]:
