@@ -10,7 +10,14 @@ Every article becomes one named graph holding
 * each fact as a ``dip:Fact`` node carrying its evidence and modality;
 * the direct triple (``:kishida dip:attends :nato-summit-...``) for asserted,
   planned and reported facts only; a refined fact also gets its finer
-  property (``dip:condemns`` beside ``dip:opposes``).
+  property (``dip:condemns`` beside ``dip:opposes``);
+* for each entity the graph gives a role (``dip:holdsPosition``,
+  ``dip:leaderOf`` or ``dip:citizenOf``), the labels of those roles as this
+  graph states them: ``dip:positionLabel`` (each position it holds) and
+  ``dip:countryLabel`` (each ``dip:Country`` it leads, is a citizen of or
+  holds a position of). Nothing new: they repeat what the graph's other
+  triples say, so that a query reads them in one lookup instead of a walk
+  of three or four (see :func:`_role_label_triples`).
 
 IRIs are minted from content only, so the same input always gives the same
 graph and the same entity in two articles gets one IRI.
@@ -100,7 +107,8 @@ _TITLE, _URL, _SOURCE = str(DIP.title), str(DIP.url), str(DIP.source)
 _NAME_KEY, _TEXT, _START_DATE, _END_DATE, _POSITION_OF = (
     str(DIP.nameKey), str(DIP.text), str(DIP.startDate), str(DIP.endDate), str(DIP.positionOf)
 )
-_LEADER_OF = str(DIP.leaderOf)
+_LEADER_OF, _CITIZEN_OF, _HOLDS_POSITION = str(DIP.leaderOf), str(DIP.citizenOf), str(DIP.holdsPosition)
+_POSITION_LABEL, _COUNTRY_LABEL = str(DIP.positionLabel), str(DIP.countryLabel)
 _FACT, _FACT_SUBJECT, _FACT_RELATION, _FACT_OBJECT, _FACT_PROPERTY = (
     str(DIP.Fact), str(DIP.factSubject), str(DIP.factRelation), str(DIP.factObject), str(DIP.factProperty)
 )
@@ -235,8 +243,55 @@ def extraction_triples(extraction: Extraction) -> Iterator[tuple[str, str, Term]
             iri = dip[name] = str(DIP[name])
         return iri
 
+    triples: list[tuple[str, str, Term]] = []
     for fact in extraction.facts:
-        yield from _fact_triples(fact, node, iri_of, dip_of)
+        triples.extend(_fact_triples(fact, node, iri_of, dip_of))
+    yield from triples
+    yield from _role_label_triples(extraction, iri_of, triples)
+
+
+def _role_label_triples(
+    extraction: Extraction, iri_of: Callable[[str], str], fact_triples: list[tuple[str, str, Term]]
+) -> Iterator[tuple[str, str, Term]]:
+    """``dip:positionLabel`` and ``dip:countryLabel`` of each entity the graph gives a role, read from the graph itself.
+
+    For an entity ``A`` of the graph: each label (in this graph) of each
+    position ``A dip:holdsPosition``; each label of each ``dip:Country`` of
+    this graph that ``A`` is ``dip:leaderOf`` or ``dip:citizenOf``, or holds
+    a position ``dip:positionOf``. Exactly what the SPARQL paths
+    ``dip:holdsPosition/rdfs:label`` and
+    ``(dip:leaderOf|dip:citizenOf|dip:holdsPosition/dip:positionOf)`` with a
+    country's type and label give in this graph, so a query may read either.
+    """
+    labels: dict[str, list[str]] = {}
+    countries: set[str] = set()
+    position_of: dict[str, list[str]] = {}
+    for entity in extraction.entities:
+        iri = iri_of(entity.key)
+        labels.setdefault(iri, []).append(entity.label)
+        if entity.kind is EntityKind.COUNTRY:
+            countries.add(iri)
+        if entity.country is not None and entity.kind is EntityKind.POSITION:
+            position_of.setdefault(iri, []).append(iri_of(entity.country))
+    holds: dict[str, list[str]] = {}
+    linked: dict[str, list[str]] = {}  # the entity -> what it leads or is a citizen of
+    for entity in extraction.entities:
+        if entity.leads is not None:
+            linked.setdefault(iri_of(entity.key), []).append(iri_of(entity.leads))
+    for subject, predicate, obj in fact_triples:
+        if predicate == _HOLDS_POSITION:
+            holds.setdefault(subject, []).append(obj)  # type: ignore[arg-type]
+        elif predicate in (_LEADER_OF, _CITIZEN_OF):
+            linked.setdefault(subject, []).append(obj)  # type: ignore[arg-type]
+    for subject in dict.fromkeys((*holds, *linked)):
+        positions = holds.get(subject, [])
+        for position in positions:
+            for label in labels.get(position, ()):
+                yield subject, _POSITION_LABEL, LiteralTerm(label)
+        for country in (*linked.get(subject, ()), *(c for p in positions for c in position_of.get(p, ()))):
+            if country in countries:
+                for label in labels[country]:
+                    yield subject, _COUNTRY_LABEL, LiteralTerm(label)
 
 
 def _article_triples(node: str, article: Article) -> Iterator[tuple[str, str, Term]]:

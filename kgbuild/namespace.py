@@ -82,6 +82,8 @@ class DIP(DefinedNamespace):
     endDate: URIRef
     text: URIRef
     nameKey: URIRef
+    positionLabel: URIRef
+    countryLabel: URIRef
 
     # Article attributes
     articleId: URIRef

@@ -336,3 +336,89 @@ def test_a_failed_write_fails_the_build_and_keeps_the_batches_before(tmp_path, s
         build([NEWS], store=tmp_path / "store", nlp=sentencizer, validate="none", batch_size=2)
     assert len(calls) == 2  # nothing written after the failure
     assert sum(1 for _ in open_store(tmp_path / "store").named_graphs()) == 2
+
+
+# --- role labels: what the graph's own role triples say, in one lookup --------------------------
+
+ROLE_PATHS = """
+PREFIX dip: <https://w3id.org/kgbuild/diplomacy#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?entity ?kind ?label WHERE {
+  { ?entity dip:holdsPosition/rdfs:label ?label BIND("position" AS ?kind) }
+  UNION
+  { ?entity dip:leaderOf|dip:citizenOf|dip:holdsPosition/dip:positionOf ?country .
+    ?country a dip:Country ; rdfs:label ?label BIND("country" AS ?kind) }
+}
+"""
+
+
+def role_labels(graph: rdflib.Graph) -> tuple[set[tuple], set[tuple]]:
+    """(the role labels the graph holds, those its role triples give through the paths the queries used to walk)."""
+    written = {(s, "position", o) for s, o in graph.subject_objects(DIP.positionLabel)}
+    written |= {(s, "country", o) for s, o in graph.subject_objects(DIP.countryLabel)}
+    bare = rdflib.Graph()
+    for triple in graph:
+        if triple[1] not in (DIP.positionLabel, DIP.countryLabel):
+            bare.add(triple)
+    walked = {(row.entity, str(row.kind), row.label) for row in bare.query(ROLE_PATHS)}
+    return written, walked
+
+
+def test_role_labels_repeat_the_roles_the_article_gives():
+    ns = rdflib.Namespace("https://w3id.org/kgbuild/id/")
+    ilse = Entity("person/ilse-daro", EntityKind.PERSON, "Ilse Daro")
+    tomas = Entity("person/tomas-brek", EntityKind.PERSON, "Tomas Brek")
+    club = Entity("organisation/harbour-club", EntityKind.ORGANISATION, "Harbour Club")
+    estmark = Entity("country/estmark", EntityKind.COUNTRY, "Estmark")
+    head = Entity("person/president-of-estmark", EntityKind.PERSON, "President of Estmark", leads=estmark.key)
+    facts = (
+        Fact(MARA.key, "holdsPosition", ENVOY.key, Modality.ASSERTED, evidence()),
+        Fact(MARA.key, "leaderOf", estmark.key, Modality.REPORTED, evidence()),
+        Fact(ilse.key, "citizenOf", NORLAND.key, Modality.ASSERTED, evidence()),
+        Fact(ilse.key, "citizenOf", club.key, Modality.ASSERTED, evidence()),  # not a country: no country label
+        Fact(tomas.key, "holdsPosition", ENVOY.key, Modality.NEGATED, evidence()),  # negated: no role at all
+        Fact(tomas.key, "leaderOf", club.key, Modality.PLANNED, evidence()),  # leads, but no country
+    )
+    extraction = Extraction(Article(id="a1", text="Text."), (MARA, NORLAND, ENVOY, ilse, tomas, club, estmark, head), facts)
+    graph = extraction_to_graph(extraction)
+    written, walked = role_labels(graph)
+    assert written == walked == {
+        (ns["person/mara-velt"], "position", rdflib.Literal("Envoy")),
+        (ns["person/mara-velt"], "country", rdflib.Literal("Norland")),  # through the position
+        (ns["person/mara-velt"], "country", rdflib.Literal("Estmark")),
+        (ns["person/ilse-daro"], "country", rdflib.Literal("Norland")),
+        (ns["person/president-of-estmark"], "country", rdflib.Literal("Estmark")),
+    }
+    assert_same_quads(extraction)
+
+
+ROLE_KEY = st.sampled_from(["person/a", "person/b", "country/c", "country/d", "position/e", "organisation/f"])
+ROLE_ENTITY = st.builds(
+    lambda key, kind, label, country, leads: Entity(
+        key, kind or EntityKind(key.split("/")[0]), label, country=country, leads=leads
+    ),
+    key=ROLE_KEY,
+    kind=st.none() | st.sampled_from([EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.POSITION]),  # mostly the key's
+    label=st.sampled_from(["A", "B", "C", "Envoy", "Envoy of C"]),
+    country=st.none() | ROLE_KEY,
+    leads=st.none() | ROLE_KEY,
+)
+
+
+@st.composite
+def role_extractions(draw) -> Extraction:
+    entities = tuple(draw(st.lists(ROLE_ENTITY, min_size=1, max_size=6)))
+    keys = [e.key for e in entities]
+    facts = tuple(
+        Fact(draw(st.sampled_from(keys)), draw(st.sampled_from(["holdsPosition", "leaderOf", "citizenOf", "attends"])),
+             draw(st.sampled_from(keys)), draw(st.sampled_from(list(Modality))), evidence(start=n))
+        for n in range(draw(st.integers(0, 6)))
+    )
+    return Extraction(Article(id="a1", text="Text."), entities, facts)
+
+
+@settings(max_examples=200, deadline=None, derandomize=IN_CI, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extraction=role_extractions())
+def test_role_labels_equal_the_role_paths_whatever_the_records(extraction):
+    written, walked = role_labels(extraction_to_graph(extraction))
+    assert written == walked
