@@ -12,6 +12,16 @@ stays flat however large the corpus. Interrupting a build keeps every batch
 written before (and finishes the one being written); building again does
 the rest.
 
+With workers (processes or Dask), the input is read one article ahead of
+the chunks handed out, so its end is known while the last chunks are still
+being built: the last chunk is cut into one piece per worker, and from then
+on each chunk built is written as it comes (smaller batches), so the build
+ends with a small write instead of a whole batch written after the last
+parse. In this process, chunks are read one at a time and nothing changes.
+A second thread does not help the parse itself: ``nlp.pipe`` holds Python's
+lock nearly all the time (``bench/gil.py``), so extracting one chunk beside
+the parse of the next takes as long as one after the other.
+
 Executors (``executor=``, ``workers=``):
 
 * ``"local"`` with one worker: everything in this process;
@@ -306,6 +316,9 @@ def build(
 
     # The executor first: it loads the model (a missing one fails before any file is
     # made), and local worker processes are forked before this process opens the store.
+    # Chunks built in this process are read one at a time; workers get them ahead (see _chunked).
+    parallel = executor != "local" or (workers or 1) > 1
+    tail = (workers or 2) if parallel else 1
     with _executor(executor, workers=workers, scheduler=scheduler, nlp=nlp, model=model, validate=mode) as run:
         database = open_store(store)
         remove_stale_bulk_files(store)
@@ -319,14 +332,17 @@ def build(
             unwritten.clear()
 
         wanted = _changed_articles(read_articles(paths, on_problem=report), database, force=force, totals=totals, progress=progress)
-        chunks = _chunked(wanted, min(batch_size, CHUNK_SIZE))
+        # Where chunks are built ahead (worker processes, Dask), the input's end is known while
+        # the last chunks are still being built: from then on each chunk is written as it comes,
+        # so that the build ends with one small write, not a whole batch written after the rest.
+        chunks = _chunked(wanted, min(batch_size, CHUNK_SIZE), ahead=parallel, tail=tail, on_end=totals.end_of_input)
         try:
             for result in run(chunks):
                 totals.add(result)
                 for problem in result.problems:
                     report(problem)
                 unwritten.append(result)
-                if sum(r.articles for r in unwritten) >= batch_size:
+                if sum(r.articles for r in unwritten) >= batch_size or totals.all_read:
                     write()
                 progress()
             if unwritten:
@@ -400,6 +416,10 @@ class _Totals:
     def __init__(self) -> None:
         self.articles = self.written = self.unchanged = self.read = self.words = self.facts = self.triples = self.validated = 0
         self.violations: list[str] = []
+        self.all_read = False  # the input's last article has been read (known ahead only where chunks are built ahead)
+
+    def end_of_input(self) -> None:
+        self.all_read = True
 
     def add(self, result: ChunkResult) -> None:
         self.articles += result.articles
@@ -432,12 +452,30 @@ def _changed_articles(
         yield article
 
 
-def _chunked(articles: Iterable[Article], size: int) -> Iterator[Chunk]:
+def _chunked(articles: Iterable[Article], size: int, *, ahead: bool = False, tail: int = 1,
+             on_end: Callable[[], None] | None = None) -> Iterator[Chunk]:
+    """Chunks of up to ``size`` articles, in order, read lazily.
+
+    With ``ahead``, the article after each chunk is read before the chunk is
+    given out, so the last chunk is known as the last: ``on_end`` is called
+    before it is given, and it is cut into up to ``tail`` chunks, so that as
+    many workers share the end of a build instead of one building it alone.
+    """
     iterator = iter(articles)
     start = 0
-    while batch := tuple(islice(iterator, size)):
+    batch = tuple(islice(iterator, size))
+    while batch:
+        following = tuple(islice(iterator, 1)) if ahead else ()
+        if ahead and not following:
+            if on_end is not None:
+                on_end()
+            step = -(-len(batch) // max(1, min(tail, len(batch))))
+            for offset in range(0, len(batch), step):
+                yield Chunk(start=start + offset, articles=batch[offset:offset + step])
+            return
         yield Chunk(start=start, articles=batch)
         start += len(batch)
+        batch = following + tuple(islice(iterator, size - len(following)))
 
 
 def _validate_mode(validate: bool | str) -> str:
