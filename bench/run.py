@@ -60,7 +60,7 @@ from kgbuild.mapping import ArticleNQuads, extraction_to_graph, extraction_to_nq
 from kgbuild.nlp import DEFAULT_BATCH_SIZE, load_pipeline  # noqa: E402
 from kgbuild.pipeline import DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD  # noqa: E402
 from kgbuild.sparql import list_queries, run_query  # noqa: E402
-from kgbuild.store import open_store, stored_text_hashes, write_nquads  # noqa: E402
+from kgbuild.store import open_store, stored_builds, write_nquads  # noqa: E402
 from kgbuild.validation import load_ontology, load_shapes, validate_graph  # noqa: E402
 
 #: The named-query runs timed: (query, kind, parameters), with values the benchmark corpus holds.
@@ -313,13 +313,13 @@ def stages(corpus: Path, scratch: Path, *, limit: int) -> None:
             break
         doc, article = pair
         start = clock()
-        stored_text_hashes(store, [article.id])
+        stored_builds(store, [article.id])
         middle = clock()
         extraction = extract_article(doc, article, resources=resources)
         after = clock()
         unwritten.append(extraction_to_nquads(extraction))
         done = clock()
-        spent["resume lookup (stored_text_hashes)"] += middle - start
+        spent["resume lookup (stored_builds)"] += middle - start
         spent["extract (kgbuild.extract)"] += after - middle
         spent["map to N-Quads (kgbuild.mapping)"] += done - after
         if position < SAMPLE_HEAD or position % SAMPLE_EVERY == 0:

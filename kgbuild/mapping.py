@@ -57,6 +57,7 @@ __all__ = [
     "ArticleNQuads",
     "KIND_CLASSES",
     "LiteralTerm",
+    "GRAPH_FORMAT",
     "MappingError",
     "article_graph_iri",
     "article_iri",
@@ -72,6 +73,14 @@ __all__ = [
 ]
 
 WIKIDATA = "http://www.wikidata.org/entity/"
+
+#: The version of the shape of an article's graph, stored on the article
+#: (``dip:graphFormat``). A build rebuilds every article stored with another
+#: version, even when its text has not changed, so that the named queries,
+#: which read what the current mapping writes, find it in every graph. Bump it
+#: whenever :func:`extraction_triples` writes other properties.
+#: (2: ``dip:positionLabel`` and ``dip:countryLabel`` beside the roles.)
+GRAPH_FORMAT = 2
 
 #: The ontology class of each entity kind.
 KIND_CLASSES: dict[EntityKind, URIRef] = {
@@ -103,6 +112,7 @@ _ID, _GRAPH = str(ID), str(GRAPH)
 _KIND_CLASSES = {kind: str(iri) for kind, iri in KIND_CLASSES.items()}
 _EVENT_CLASSES = {name: str(iri) for name, iri in EVENT_CLASSES.items()}
 _ARTICLE, _ARTICLE_ID, _TEXT_HASH, _PUBLISHED = str(DIP.Article), str(DIP.articleId), str(DIP.textHash), str(DIP.published)
+_GRAPH_FORMAT = str(DIP.graphFormat)
 _TITLE, _URL, _SOURCE = str(DIP.title), str(DIP.url), str(DIP.source)
 _NAME_KEY, _TEXT, _START_DATE, _END_DATE, _POSITION_OF = (
     str(DIP.nameKey), str(DIP.text), str(DIP.startDate), str(DIP.endDate), str(DIP.positionOf)
@@ -298,6 +308,7 @@ def _article_triples(node: str, article: Article) -> Iterator[tuple[str, str, Te
     yield node, _TYPE, _ARTICLE
     yield node, _ARTICLE_ID, LiteralTerm(article.id)
     yield node, _TEXT_HASH, LiteralTerm(text_hash(article.text))
+    yield node, _GRAPH_FORMAT, LiteralTerm(str(GRAPH_FORMAT), _INTEGER)
     if article.date is not None:
         yield node, _PUBLISHED, LiteralTerm(article.date.isoformat(), _DATE)
     if article.title:

@@ -92,6 +92,7 @@ class DIP(DefinedNamespace):
     url: URIRef
     source: URIRef
     textHash: URIRef
+    graphFormat: URIRef
 
     # Fact (evidence) attributes
     factSubject: URIRef

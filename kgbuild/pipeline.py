@@ -53,9 +53,9 @@ from spacy.language import Language
 from .articles import InputProblem, read_articles
 from .extract import ExtractionResources, extract_article, load_resources
 from .facts import Article, Extraction
-from .mapping import extraction_to_graph, extraction_to_nquads, text_hash
+from .mapping import GRAPH_FORMAT, extraction_to_graph, extraction_to_nquads, text_hash
 from .nlp import DEFAULT_BATCH_SIZE, load_pipeline
-from .store import open_store, remove_stale_bulk_files, stored_text_hashes, write_nquads
+from .store import StoredBuild, open_store, remove_stale_bulk_files, stored_builds, write_nquads
 from .validation import load_ontology, load_shapes, validate_graph
 
 __all__ = [
@@ -439,12 +439,13 @@ class _Totals:
 def _changed_articles(
     articles: Iterable[Article], database: pyoxigraph.Store, *, force: bool, totals: _Totals, progress: Callable[[], None]
 ) -> Iterator[Article]:
-    """The articles the store does not hold with the same text (all of them when ``force``)."""
+    """The articles the store does not hold with the same text in a graph of the current
+    format (all of them when ``force``)."""
     for article in articles:
         totals.read += 1
         if not force:
-            stored = stored_text_hashes(database, [article.id]).get(article.id)
-            if stored is not None and stored == text_hash(article.text):
+            stored = stored_builds(database, [article.id]).get(article.id)
+            if stored == StoredBuild(text_hash(article.text), GRAPH_FORMAT):
                 totals.unchanged += 1
                 if totals.unchanged % _SKIP_PROGRESS_EVERY == 0:
                     progress()

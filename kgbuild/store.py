@@ -24,6 +24,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,7 +51,8 @@ __all__ = [
     "open_store",
     "remove_stale_bulk_files",
     "store_graph",
-    "stored_text_hashes",
+    "StoredBuild",
+    "stored_builds",
     "union_triples",
     "write_article_graphs",
     "write_nquads",
@@ -86,6 +88,7 @@ EXPORT_PREFIXES: dict[str, str] = {
 _BNODE_LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
 _BULK_FILE = re.compile(r"bulk-\d+\.sst")
 _TEXT_HASH = pyoxigraph.NamedNode(str(DIP.textHash))
+_GRAPH_FORMAT = pyoxigraph.NamedNode(str(DIP.graphFormat))
 
 
 class StoreError(Exception):
@@ -185,20 +188,32 @@ def remove_stale_bulk_files(path: str | os.PathLike[str]) -> int:
     return removed
 
 
-def stored_text_hashes(store: pyoxigraph.Store, article_ids: Iterable[str]) -> dict[str, str]:
-    """The text hash (``dip:textHash``) stored for each of ``article_ids`` that is in the store.
+@dataclass(frozen=True)
+class StoredBuild:
+    """What the store says of an article's graph: the text it was built from, and its shape."""
 
-    It is read from the article's own named graph, which is written in one
-    batch with it: a hash present means the article's graph is complete.
+    text_hash: str
+    #: ``dip:graphFormat`` (:data:`kgbuild.mapping.GRAPH_FORMAT` when built); ``None`` in a
+    #: graph built before kgbuild wrote it.
+    graph_format: int | None
+
+
+def stored_builds(store: pyoxigraph.Store, article_ids: Iterable[str]) -> dict[str, StoredBuild]:
+    """The text hash and graph format stored for each of ``article_ids`` that is in the store.
+
+    They are read from the article's own named graph, which is written in one
+    batch with them: a hash present means the article's graph is complete.
     """
-    hashes = {}
+    builds = {}
     for article_id in article_ids:
         graph = pyoxigraph.NamedNode(str(article_graph_iri(article_id)))
         node = pyoxigraph.NamedNode(str(article_iri(article_id)))
         for quad in store.quads_for_pattern(node, _TEXT_HASH, None, graph):
-            hashes[article_id] = quad.object.value
+            formats = [q.object.value for q in store.quads_for_pattern(node, _GRAPH_FORMAT, None, graph)]
+            graph_format = int(formats[0]) if len(formats) == 1 and formats[0].isdigit() else None
+            builds[article_id] = StoredBuild(text_hash=quad.object.value, graph_format=graph_format)
             break
-    return hashes
+    return builds
 
 
 class NQuadsWriter:

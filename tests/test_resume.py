@@ -14,7 +14,8 @@ import pyoxigraph
 import pytest
 
 from kgbuild import cli
-from kgbuild.mapping import article_graph_iri
+from kgbuild.mapping import GRAPH_FORMAT, article_graph_iri
+from kgbuild.namespace import DIP
 from kgbuild.pipeline import BuildProgress, build
 from kgbuild.store import open_store
 
@@ -68,6 +69,27 @@ def test_a_changed_article_is_rebuilt_and_its_graph_replaced(tmp_path, nlp, refe
     build([changed], store=fresh, nlp=nlp, validate="none")
     assert store_quads(store) == store_quads(fresh)  # nothing left of the old text
     assert graph_quads(store_quads(store), first["id"]) != graph_quads(reference, first["id"])
+
+
+@pytest.mark.parametrize("stored_format", [None, GRAPH_FORMAT - 1])
+def test_a_graph_of_another_format_is_rebuilt_with_its_text_unchanged(tmp_path, nlp, reference, stored_format):
+    """A store built by an older kgbuild (no dip:graphFormat, or an older one) lacks what the
+    queries now read: the next build rebuilds those graphs, and only those."""
+    store = tmp_path / "store"
+    build([NEWS], store=store, nlp=nlp, validate="none")
+    first = article_ids()[0]
+    graph = pyoxigraph.NamedNode(str(article_graph_iri(first)))
+    database = open_store(store)
+    [old] = list(database.quads_for_pattern(None, pyoxigraph.NamedNode(str(DIP.graphFormat)), None, graph))
+    database.remove(old)
+    if stored_format is not None:
+        database.add(pyoxigraph.Quad(old.subject, old.predicate, pyoxigraph.Literal(str(stored_format), datatype=old.object.datatype), graph))
+    database.flush()
+    del database
+
+    report = build([NEWS], store=store, nlp=nlp, validate="none")
+    assert (report.articles, report.unchanged) == (1, len(article_ids()) - 1)
+    assert store_quads(store) == reference
 
 
 def test_force_rebuilds_unchanged_articles(tmp_path, nlp, reference):
