@@ -16,8 +16,10 @@ from ..facts import Article, EntityKind, Extraction, Fact, Modality
 from ..gazetteer import Gazetteer, load_gazetteer
 from .biography import extract_biography
 from .denials import cancel_withdrawn_plans, negate_denied_reports
+from .datelines import extract_dateline_arrivals
 from .docindex import DocIndex
 from .entities import ArticleEntities, find_entities, link_first_person
+from .epithets import extract_name_calling, extract_sentential_stances, without_name_calling_meets, without_self_stances
 from .companions import extract_companion_cooperation, extract_shared_fight
 from .events import extract_events
 from .groups import extract_people_visits, link_group_agents, link_leader_governments, mark_group_facts
@@ -86,6 +88,9 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     facts += extract_comma_titles(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_cutbacks(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_readout_acts(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
+    facts += extract_name_calling(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)  # "called X a liar"
+    facts += extract_sentential_stances(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)  # ", which X opposed"
+    facts += extract_dateline_arrivals(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)  # "flew into the resort"
     facts += extract_presence(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index, gazetteer=gazetteer, prior=facts)
     facts += _said_facts(doc, found, article_id=article.id, quotes=quotes, doc_index=doc_index)
     facts += extract_biography(doc, found, facts, gazetteer=gazetteer, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
@@ -93,6 +98,7 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     facts = cancel_withdrawn_plans(doc, facts, found, doc_index=doc_index)  # "was to attend but pulled out"
     facts = _distinct(f for f in mark_group_facts(facts, groups, found) if f.subject != f.object)
     facts = _without_cut_titles(facts, found)
+    facts = without_self_stances(without_name_calling_meets(facts), found)  # no phone call, no stance on oneself
     facts = without_vessel_facts(facts, found)  # ships tagged as people are no agents
     used = {k for f in facts for k in (f.subject, f.object)}
     every = found.entities()

@@ -57,6 +57,20 @@ own rule name (the name is in every fact's evidence):
   does ("X is a Y") and is about one country, the people it names with no
   other nationality are that country's citizens (confidence 0.4: an inference
   from the article, never made for news, which does not open that way).
+* ``office-inverted-copula``: "The first president of Ghana was X", "The
+  current prime minister of Portugal is X" (asserted, not former, future or
+  denied);
+* ``member-state-apposition``: "Lithuania, a member state of the European
+  Union, ..." (not "not a member state", "a former member state");
+* ``demonym-before-names``: "the German envoys A and B": one demonym on a
+  plural noun gives every listed name its country;
+* ``leader-member``: "Solidarity leader X": the leader (chairman, chief) of a
+  national organisation is one of its members (not the head of NATO);
+* ``party-cofounder``: "Together with A and B, C formed the People's Front",
+  "C founded the Green Party with A";
+* ``war-side``: "Italy entered the First World War", "the war was fought
+  between A and B"; "served as a nurse in the First World War" is a
+  ``war-participant``.
 
 The country an article is about is the only one it names, or one named at
 least twice and twice as often as any other; in a biography with such a
@@ -194,9 +208,15 @@ def extract_biography(
     new += _birthplaces(parse, found, gazetteer=gazetteer, article_id=article_id)
     new += _party_membership(parse, people, found, lexicon=lexicon, article_id=article_id)
     new += _organisation_membership(parse, found, lexicon=lexicon, article_id=article_id)
+    new += _appositive_member_states(parse, found, lexicon=lexicon, article_id=article_id)
+    new += _plural_demonym_lists(parse, found, gazetteer=gazetteer, article_id=article_id)
+    new += _cofounders(parse, found, lexicon=lexicon, article_id=article_id)
+    new += _inverted_office_copula(parse, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
     events = _historic_events(parse, found, lexicon=lexicon)
     new += _war_participation(parse, found, events, lexicon=lexicon, article_id=article_id)
+    new += _war_entries_and_sides(parse, found, events, lexicon=lexicon, article_id=article_id)
     new += _event_places(parse, found, events, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
+    new += _leaders_as_members(found, [*facts, *new])
     new += _article_country_offices(found, [*facts, *new], offices, dominant, reference=reference, lexicon=lexicon)
     new += _article_nationals(parse, people, found, [*facts, *new], dominant, article_id=article_id)
     return new
@@ -393,6 +413,30 @@ def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], foun
     return out
 
 
+def _plural_demonym_lists(parse: _Parse, found: ArticleEntities, *, gazetteer: Gazetteer, article_id: str) -> list[Fact]:
+    """ "the German envoys Hans Weber and Karl Richter": a demonym on a plural noun describes
+    every name listed after it (rule ``demonym-before-names``; one demonym only: "the German
+    and French ministers A and B" does not say whose is whose)."""
+    out: list[Fact] = []
+    for noun in parse.of_pos("NOUN"):
+        if noun.tag_ != "NNS":
+            continue
+        demonyms = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+        countries = _demonym_countries(demonyms, found, gazetteer) if demonyms else []
+        if len(countries) != 1:
+            continue
+        heads = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ == "compound" and noun.head.i > noun.i:
+            heads.append(noun.head)
+        names = [t for h in heads for t in conjuncts(h)]
+        people = _people(names, found)
+        if len(people) < 2:
+            continue  # one name: the demonym-before-name rule reads it
+        for person in people:
+            out.append(_fact(person, "citizenOf", countries[0], parse.sentence(noun), rule="demonym-before-names", confidence=0.7, article_id=article_id))
+    return out
+
+
 def _body_before_title(parse: _Parse, start: int, end: int, found: ArticleEntities, *, lexicon: Lexicon) -> _Title | None:
     """ "European Commission President X" where the parse read the title ``tokens[start:end]``
     ("President") without the body named right before it: the title of that body."""
@@ -545,6 +589,32 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
                     out.append(replace(fact, modality=modality))
                 if title.holder_of is None:
                     offices.append(_Office(person, title.office, evidence(parse.sentence(verb), article_id=article_id, rule="", confidence=0)))
+    return out
+
+
+def _inverted_office_copula(parse: _Parse, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:
+    """ "The first president of Ghana was X", "The current prime minister of Portugal is X":
+    the office as the copula's subject and the named holder as its complement, read as
+    "X was the first president of Ghana" is (rule ``office-inverted-copula``)."""
+    words = lexicon.biography
+    out: list[Fact] = []
+    for verb in parse.index.tokens_with(lemma={"be"}):
+        if verb.lemma_ != "be" or verb.pos_ not in {"AUX", "VERB"}:
+            continue
+        holders = _people([t for c in verb.children if c.dep_ == "attr" and c.pos_ == "PROPN" for t in conjuncts(c)], found)
+        offices = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not found.at(c.i)]
+        if not holders or not offices:
+            continue
+        if modality_of(verb, lexicon=lexicon) is not Modality.ASSERTED:
+            continue  # "the president of X is not Y", "the next president will be Y"
+        phrase = _noun_phrase(offices[0])
+        if any(t.lower_ in words.not_yet or t.lower_ in lexicon.former or t.lower_ in {"next", "incoming"} for t in phrase):
+            continue  # "the next president of X is Y", "the former minister was Y"
+        title = _read_title([t for t in phrase if not _filler(t, words)], found, gazetteer=gazetteer, lexicon=lexicon)
+        if title is None or title.former or _is_membership(title) or title.holder_of is None:
+            continue
+        for person in holders:
+            out += _office_facts(person, title, found, rule="office-inverted-copula", lexicon=lexicon, article_id=article_id)
     return out
 
 
@@ -706,7 +776,22 @@ def _countries_of_place(token: Token, found: ArticleEntities, gazetteer: Gazette
 
 def _is_party(key: str, found: ArticleEntities, lexicon: Lexicon) -> bool:
     words = found.label(key).lower().split()
-    return found.kind(key) is EntityKind.ORGANISATION and bool(words) and words[-1] in lexicon.biography.party_heads
+    return found.kind(key) is EntityKind.ORGANISATION and bool(words) and (words[-1] in lexicon.biography.party_heads or _party_head_before_of(words))
+
+
+#: Party heads that keep their sense before an "of"/"for" phrase ("Movement for Multi-party
+#: Democracy", "Party of Regions", "Front for the Liberation of X"; not "Congress of Deputies",
+#: "League of Nations").
+PARTY_HEADS_BEFORE_OF = frozenset({"party", "movement", "front"})
+
+
+def _party_head_before_of(words: list[str]) -> bool:
+    """A name whose head comes before its first "of"/"for" phrase and is a party noun (rule
+    ``party-member`` and ``party-founder`` read such names as parties)."""
+    for n, word in enumerate(words[1:], start=1):
+        if word in {"of", "for"}:
+            return words[n - 1] in PARTY_HEADS_BEFORE_OF
+    return False
 
 
 def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
@@ -798,6 +883,31 @@ def _joined_or_founded(verb: Token, found: ArticleEntities, *, lexicon: Lexicon,
     return out
 
 
+def _cofounders(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+    """ "Together with A and B, C formed the People's Front", "C founded the Green Party with A",
+    "Joining together with A, C formed the organization X": the companions found it too
+    (rule ``party-cofounder``; people only, of what the founding rule reads as a party)."""
+    words = lexicon.biography
+    out: list[Fact] = []
+    for verb in parse.index.tokens_with(lemma=words.found_verbs):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.found_verbs:
+            continue
+        founded = [f for f in _joined_or_founded(verb, found, lexicon=lexicon, article_id=article_id) if f.evidence.rule == "party-founder"]
+        if not founded:
+            continue
+        companions = [t for _, t in prep_objects(verb, "with", "alongside")]
+        companions += [
+            t for c in verb.children
+            if c.dep_ == "advcl" and c.lemma_.lower() == "join" and any(a.lower_ == "together" for a in c.children)
+            for _, t in prep_objects(c, "with")
+        ]
+        for person in _people(companions, found):
+            for fact in founded:
+                if person != fact.subject:
+                    out.append(replace(fact, subject=person, evidence=replace(fact.evidence, rule="party-cofounder")))
+    return list(dict.fromkeys(out))
+
+
 def _it_antecedent(token: Token, found: ArticleEntities) -> list[str]:
     """ "It" at the head of a clause: the country or organisation that was the subject of the
     sentence before (encyclopedia articles open with their topic and go on with "it")."""
@@ -837,6 +947,26 @@ def _organisation_membership(parse: _Parse, found: ArticleEntities, *, lexicon: 
         for member in members:
             for org in dict.fromkeys(orgs):
                 out.append(_fact(member, "memberOf", org, parse.sentence(head), rule="organisation-member", confidence=0.7, article_id=article_id))
+    return out
+
+
+def _appositive_member_states(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+    """ "Lithuania, a member state of the European Union, ...", "Chile, an APEC member
+    economy's neighbour" is not one: only a "member state/country/nation" noun in apposition
+    to a country (rule ``member-state-apposition``)."""
+    out: list[Fact] = []
+    for noun in parse.index.tokens_with(lemma=MEMBER_STATE_NOUNS):
+        if noun.lemma_.lower() not in MEMBER_STATE_NOUNS or noun.pos_ != "NOUN" or noun.dep_ != "appos":
+            continue
+        modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod"}]
+        if not any(c.lower_ in {"member", "founding"} for c in modifiers) or any(t.lower_ in lexicon.former or t.lower_ in {"non", "non-member", "not", "never"} for t in parse.doc[min(noun.head.i + 1, noun.i) : noun.i]):
+            continue
+        members = [k for t in conjuncts(noun.head) for k in found.at(t.i) if found.kind(k) is COUNTRY]
+        orgs = [k for c in noun.children if c.dep_ in {"compound", "nmod"} for k in found.at(c.i) if found.kind(k) in ORG_KINDS]
+        orgs += [k for _, t in prep_objects(noun, "of") for k in found.at(t.i) if found.kind(k) in ORG_KINDS]
+        for member in dict.fromkeys(members):
+            for org in dict.fromkeys(orgs):
+                out.append(_fact(member, "memberOf", org, parse.sentence(noun), rule="member-state-apposition", confidence=0.7, article_id=article_id))
     return out
 
 
@@ -924,6 +1054,7 @@ def _war_participation(parse: _Parse, found: ArticleEntities, events: dict[int, 
                 targets = [t for c in token.children if c.dep_ == "dobj" for t in conjuncts(c)]
             targets += [t for _, t in prep_objects(token, "in", "during", "at")]
             targets += [t for c in token.children if c.dep_ == "dobj" and c.lower_ == "part" for _, t in prep_objects(c, "in")]
+            targets += _wars_of_role(token)
             agents = [k for t in agent_tokens for k in _keys(t, found, AGENT_KINDS)]
             modality = modality_of(token, lexicon=lexicon)
         elif token.pos_ == "NOUN" and lemma == "veteran":
@@ -940,6 +1071,67 @@ def _war_participation(parse: _Parse, found: ArticleEntities, events: dict[int, 
             for event in keys:
                 out.append(_fact(agent, "attends", event, parse.sentence(token), rule="war-participant", confidence=0.7, article_id=article_id, modality=modality))
     return out
+
+
+#: Titles whose holder leads a party or movement from inside it ("Labour leader X", "the
+#: chairman of the Unity Party"); not a head of a body made of states ("NATO Secretary General").
+MEMBER_LEADER_TITLES = frozenset({"leader", "co-leader", "chairman", "chairwoman", "chairperson", "chair", "chief"})
+
+
+def _leaders_as_members(found: ArticleEntities, facts: list[Fact]) -> list[Fact]:
+    """ "Solidarity leader X", "X, the chairman of the Unity Party": the leader of a (national,
+    not international) organisation is one of its members (rule ``leader-member``)."""
+    positions = {(f.subject, f.evidence.start): f.object for f in facts if f.relation == "holdsPosition" and f.modality is Modality.ASSERTED}
+    out: list[Fact] = []
+    for f in facts:
+        if f.relation != "leaderOf" or f.modality is not Modality.ASSERTED or found.kind(f.object) is not EntityKind.ORGANISATION:
+            continue
+        position = positions.get((f.subject, f.evidence.start))
+        words = found.label(position).lower().split() if position else []
+        if not words or words[0] not in MEMBER_LEADER_TITLES or words[1:2] != ["of"]:
+            continue
+        out.append(Fact(f.subject, "memberOf", f.object, Modality.ASSERTED, replace(f.evidence, rule="leader-member", confidence=min(f.evidence.confidence, 0.7))))
+    return out
+
+
+def _war_entries_and_sides(parse: _Parse, found: ArticleEntities, events: dict[int, str], *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+    """ "Italy entered the First World War" (a named war as the direct object of "enter") and
+    "the Winter War was fought between Finland and the Soviet Union" (the sides of a war
+    fought or waged "between" them) take part in it (rule ``war-side``)."""
+    out: list[Fact] = []
+    if not events:
+        return out
+    for verb in parse.of_pos("VERB"):
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        if lemma == "enter" and not passive:
+            agents = [k for t in subjects(verb) for k in _keys(t, found, AGENT_KINDS)]
+            targets = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        elif lemma in {"fight", "wage"} and passive:
+            agents = [k for _, t in prep_objects(verb, "between") for k in _keys(t, found, AGENT_KINDS)]
+            targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        else:
+            continue
+        keys = list(dict.fromkeys(k for t in targets for k in _event_of(t, events, found)))
+        modality = modality_of(verb, lexicon=lexicon)
+        if not keys or not agents or not modality.is_positive:
+            continue
+        for agent in dict.fromkeys(agents):
+            for event in keys:
+                out.append(_fact(agent, "attends", event, parse.sentence(verb), rule="war-side", confidence=0.7, article_id=article_id, modality=modality))
+    return out
+
+
+def _wars_of_role(verb: Token) -> list[Token]:
+    """ "served as a nurse in the First World War", "served as an army general and as a member
+    of the cabinet in the war": the parse hangs the war on the role, not on "served" (rule
+    ``war-participant``)."""
+    if verb.lemma_.lower() != "serve":
+        return []
+    roles = [t for _, t in prep_objects(verb, "as")]
+    roles += [t for c in verb.children if c.dep_ == "conj" and c.lower_ == "as" for _, t in prep_objects(c, "as")]
+    roles += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for cc in c.children if cc.dep_ == "conj" and cc.lower_ == "as" for t in cc.children if t.dep_ == "pobj"]
+    return [t for role in roles for _, t in prep_objects(role, "in", "during")]
 
 
 def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:

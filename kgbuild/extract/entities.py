@@ -398,6 +398,8 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
     if not surface or not any(ch.isalpha() for ch in surface):
         return False
     tokens = range(span.start, span.end)
+    if native_american_indian(span):
+        return False  # "the commissioner of Indian affairs": no mention of India
     country = gazetteer.country(surface)
     if country is not None:
         found.add(EntityKind.COUNTRY, country.name, surface=surface, tokens=tokens, wikidata=country.wikidata)
@@ -425,6 +427,24 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
         return True
     found.add(EntityKind.PLACE, surface, surface=surface, tokens=tokens)
     return True
+
+
+#: Nouns after "Indian" that make it Native American in encyclopedic English ("Indian
+#: Territory", "Indian tribes", "the Indian Wars"), and words before it that do ("American Indian").
+NATIVE_INDIAN_NOUNS = frozenset({"tribe", "tribes", "reservation", "reservations", "territory", "agent", "agents", "agency", "removal", "wars"})
+NATIVE_INDIAN_BEFORE = frozenset({"american", "native", "plains"})
+
+
+def native_american_indian(span: Span) -> bool:
+    """ "Indian" as Native American, not as India: "American Indian", "Indian Territory",
+    "Indian tribes", "the Indian Wars", and "of Indian affairs" (the US and Canadian office:
+    "commissioner of Indian affairs"; "interference in Indian affairs" stays India's)."""
+    if span.text.lower() not in {"indian", "indians"}:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in NATIVE_INDIAN_BEFORE or after in NATIVE_INDIAN_NOUNS or (after == "affairs" and before == "of")
 
 
 def _surname_after_particles(doc: Doc, start: int, end: int) -> int:
@@ -572,6 +592,9 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, do
         if len(parts) >= 2:
             full_names.setdefault(parts[-1].lower(), key)
             given_names.setdefault(parts[0].lower(), key)
+            surname = _after_particle(parts[-1])
+            if surname:
+                full_names.setdefault(surname, key)  # "Sisi" for "Abdel Fattah el-Sisi"
     if not full_names:
         return
     tokens = doc_index.tokens
@@ -593,6 +616,13 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, do
             continue  # part of another multi-word name
         found.add(EntityKind.PERSON, found.label(person), surface=token.text, key=person)
         found.link(token.i, person)
+
+
+def _after_particle(word: str) -> str | None:
+    """ "sisi" of "el-Sisi", "assad" of "al-Assad": the surname a hyphened particle opens, which
+    the article may use alone."""
+    particle, _, surname = word.lower().partition("-")
+    return surname if surname and particle in NAME_PARTICLES else None
 
 
 def _join_particle_surnames(found: ArticleEntities, doc: Doc) -> None:
@@ -706,6 +736,8 @@ def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, noun
     for token in doc_index.tokens_with(lower=nouns):
         if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or found.at(token.i) or token.lower_ not in nouns or token.dep_ == "compound":
             continue  # a compound is part of a longer name ("foreign ministry spokesperson")
+        if _names_a_person(token, found):
+            continue  # "Kenya's envoy, Amina Otieno,": the title of the person beside it (read by roles)
         keys: list[str] = []
         for child in token.children:
             if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
@@ -724,6 +756,17 @@ def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, noun
             # "the Sudanese government" is one of the names the country goes by
             words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
             found.add(found.kind(keys[0]), found.label(keys[0]), surface=" ".join(t.text for t in words), key=keys[0])
+
+
+def _names_a_person(token: Token, found: ArticleEntities) -> bool:
+    """Whether a singular government noun stands in apposition with a person's name ("China's
+    climate envoy, Xie Lin," / "Xie Lin, China's envoy,"): it is then that person's title."""
+    if token.tag_ != "NN":
+        return False
+    beside = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        beside.append(token.head)
+    return any(found.kind(k) is EntityKind.PERSON for t in beside for k in found.at(t.i))
 
 
 def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex, title_words: frozenset[str] = frozenset()) -> None:

@@ -94,7 +94,13 @@ def extract_events(
         ):
             continue
         else:
-            cluster = _matching(current, event_type, org, places, gazetteer, found)
+            # "In Jerusalem he held a meeting" after talks in Riyadh: the clause's place tells them apart
+            clause_places = _matching_places(token, found)
+            cluster = _matching(current, event_type, org, places or clause_places, gazetteer, found)
+            if cluster is None and _plain_definite(token, org, places or clause_places):
+                cluster = _latest_before(_outside(current, token), token)  # "joined the talks" at the summit named before
+            if event_type not in SELF_STANDING and org is None and not places and clause_places and (cluster is None or (cluster.org is None and not cluster.name)):
+                places = clause_places  # an unnamed meeting goes by its place ("Meeting in Lima"), apart from one in Quito
         if cluster is None:
             cluster = _Cluster(event_type, year_offset=offset)
             clusters.append(cluster)
@@ -273,7 +279,34 @@ def _other_occasion(token: Token) -> int:
             if child.lower_ == "last" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
                 continue  # "his last summit in office": his final one, this one
             return -1
-    return _year_of_verb(token)
+    return _year_of_verb(token) or _earlier_occasion(token)
+
+
+#: Time nouns of "a year earlier", "two years ago" after an event noun.
+SPAN_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
+
+
+def _earlier_occasion(token: Token) -> int:
+    """-1 for a past event said so by its own phrase: "since their Helsinki summit", "the summit
+    a year earlier", "a meeting two months ago"; else 0."""
+    if token.dep_ == "pobj" and token.head.lower_ == "since":
+        return -1
+    for child in token.children:
+        if child.lower_ in {"earlier", "ago", "before"} and any(c.lemma_.lower() in SPAN_NOUNS for c in child.children):
+            return -1
+    # "met at a summit in Quito two years ago": years back on the verb (days back may be this event's)
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+        for child in verb.children:
+            if child.lower_ in {"earlier", "ago"} and any(c.lemma_.lower() in {"year", "decade"} for c in child.children):
+                return -1
+    return 0
+
+
+def _duration(child: Token) -> bool:
+    """ "two-day" in "the two-day gathering": how long, which tells one event from another no
+    more than "annual" does."""
+    return child.dep_ == "compound" and child.lemma_.lower() in SPAN_NOUNS and any(c.dep_ == "nummod" for c in child.children)
 
 
 def _year_of_verb(token: Token) -> int:
@@ -397,8 +430,28 @@ def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: L
     if org or places or token.lower_ not in lexicon.generic_event_nouns:
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
-        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) for c in token.children
+        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) and not _duration(c) for c in token.children
     )
+
+
+def _matching_places(token: Token, found: ArticleEntities) -> list[str]:
+    """Where the clause about an event mention puts it ("In Jerusalem he held a meeting"): what
+    tells it from an event of its type elsewhere, as its own "in X" does."""
+    return [p for p, _ in _clause_places(token, found)]
+
+
+def _plain_definite(token: Token, org: str | None, places: list[str]) -> bool:
+    """ "the talks" with nothing that names them: a reference back, never a new event of its own."""
+    return not org and not places and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in {"amod", "compound", "prep", "poss", "nummod", "relcl", "acl"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) and not _duration(c)
+        for c in token.children
+    )
+
+
+def _latest_before(clusters: list[_Cluster], token: Token) -> _Cluster | None:
+    """The event mentioned last before ``token`` (the current occasion, not a past or next one)."""
+    earlier = [c for c in clusters if not c.year_offset and c.tokens and min(t.i for t in c.tokens) < token.i]
+    return max(earlier, key=lambda c: max(t.i for t in c.tokens if t.i < token.i)) if earlier else None
 
 
 def _time_phrase(prep: Token) -> bool:
@@ -498,10 +551,17 @@ def _matching(clusters, event_type, org, places, gazetteer: Gazetteer, found: Ar
             continue
         if org and cluster.org and org != cluster.org:
             continue
-        if places and cluster.places and not _same_place(places, cluster.places, gazetteer, found):
+        known = _known_places(cluster)
+        if places and known and not _same_place(places, known, gazetteer, found):
             continue
         return cluster
     return None
+
+
+def _known_places(cluster: _Cluster) -> list[str]:
+    """Where an event is: its mentions' own places, else those their clauses put it in ("In Lima
+    he held a meeting"), so that a meeting in Quito is another one."""
+    return cluster.places or [k for k, _ in cluster.place_tokens]
 
 
 def _same_place(a: list[str], b: list[str], gazetteer: Gazetteer, found: ArticleEntities) -> bool:

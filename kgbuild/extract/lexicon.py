@@ -59,6 +59,7 @@ class StanceWords:
     cutback_verbs: frozenset[str] = frozenset()  # "reduced aid to X": cutting a tie, as the rupture verbs do
     part_heads: frozenset[str] = frozenset()  # "suspended part of its aid to X": the tie is the "of" phrase
     ending_verbs: frozenset[str] = frozenset()  # "lifted its embargo on X": the stance noun's stance has ended
+    insult_words: frozenset[str] = frozenset()  # "called X a hypocrite": an insult opposes X (extract/epithets.py)
 
 
 @dataclass(frozen=True)

@@ -335,7 +335,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             for agent, _ in agents:
                 for event in events:
                     yield _fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
-        elif lemma != "hold":  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
+        elif lemma != "hold" and not _neutral_predicate(verb):  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
             # "was absent from the summit": a predicate of being away denies the attendance
             negative = lemma in lexicon.attend_negative or any(c.dep_ == "acomp" and c.lemma_.lower() in ABSENCE_WORDS for c in verb.children)
             confidence = 0.9 if lemma in lexicon.attend_verbs else 0.6
@@ -618,7 +618,20 @@ def _events_where(verb: Token, found: ArticleEntities) -> set[str]:
         if child.dep_ in {"acomp", "advmod"}:
             tokens.extend(t for _, t in prep_objects(child, "at", "in"))
     tokens.extend(t for _, group in prep_objects(verb, "among") for _, t in prep_objects(group, "at"))
-    return {k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT}
+    eras = {t.i for _, t in prep_objects(verb, "during")}
+    return {k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT and not (t.i in eras and _era_event(k, found))}
+
+
+#: Heads of events that last long enough to be a time frame ("during the Second World War").
+ERA_EVENT_HEADS = frozenset({"war", "wars", "revolution", "occupation", "crisis", "conflict", "era", "period", "pandemic"})
+
+
+def _era_event(key: str, found: ArticleEntities) -> bool:
+    """ "studied law during the Second World War", "wrote novels during the Cold War": an act
+    done during a war or crisis dates it, and does not make its doer a party to it (an act
+    "at" or "in" it still does; so does a verb of fighting or serving, see extract/biography.py)."""
+    words = found.label(key).lower().split()
+    return bool(words) and words[-1] in ERA_EVENT_HEADS
 
 
 def _plays_host(verb: Token) -> bool:
@@ -735,6 +748,8 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
     if named:
         return found.government_of(named[0])
     lemma = token.lemma_.lower()
+    if _names_a_chosen_person(token):
+        return None  # "rejected the minister's nominee": a stance on the one chosen, not on the chooser
     words = lexicon.stances if lexicon is not None else None
     if words is not None and (lemma in words.content_nouns or token.lower_ in words.content_nouns):
         return _content_topic(token, found, lexicon=lexicon)
@@ -795,6 +810,23 @@ def _predicative_as(child: Token) -> bool:
     """ "condemned the remarks as unacceptable": the verdict the parser hangs on the noun is
     no part of what the stance is about."""
     return child.dep_ == "prep" and child.lower_ == "as" and any(c.pos_ == "ADJ" for c in child.children)
+
+
+def _neutral_predicate(verb: Token) -> bool:
+    """ "Spain was neutral in the war", "remained neutral during the conflict": a predicate of
+    standing aside says nobody took part (no attendance, asserted or denied: "neutral at a vote"
+    may still be there)."""
+    return any(c.dep_ in {"acomp", "oprd"} and c.lemma_.lower() == "neutral" for c in verb.children)
+
+
+#: Nouns that stand for a person someone chose ("Maliki's choice", "the president's nominee").
+CHOSEN_PERSON_NOUNS = frozenset({"choice", "pick", "nominee", "appointee", "candidate", "protege", "protégé"})
+
+
+def _names_a_chosen_person(token: Token) -> bool:
+    """ "rejected X's choice, Y", "opposed the president's nominee": the noun stands for whoever
+    was chosen, whose stance target its owner is not (rule of stance targets, no fact of its own)."""
+    return token.lemma_.lower() in CHOSEN_PERSON_NOUNS and any(c.dep_ in {"poss", "appos"} for c in token.children)
 
 
 def _topic_entity(token: Token, found: ArticleEntities) -> str | None:

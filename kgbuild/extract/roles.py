@@ -83,6 +83,7 @@ def extract_roles(
                 holders.setdefault(title.office.lower() + ORG_HELD, []).append(person)
             found.link(title.anchor.i, person)
     facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    _link_possessive_holders(found, holders, gazetteer=gazetteer, lexicon=lexicon, doc_index=doc_index)
     facts.extend(_descriptions(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
@@ -243,7 +244,10 @@ def _noun_phrase(head: Token) -> list[Token]:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
             tokens.extend(t for t in prep.subtree if t.dep_ not in {"det", "punct", "relcl", "appos"})
-    return sorted(set(tokens), key=lambda t: t.i)
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    # "NAIROBI - Kenya's envoy": the parser may hang the dateline on the phrase; it ends at its dash
+    dashes = [t.i for t in head.doc[tokens[0].i : head.i] if _spaced_dash(t)]
+    return [t for t in tokens if t.i > dashes[-1]] if dashes else tokens
 
 
 def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon) -> _Title | None:
@@ -278,6 +282,7 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
     # Drop a dangling "of/for/to" left after removing its country ("President of France" -> "President").
     while office and office[-1].lower_ in {"of", "for", "to", "and"}:
         office.pop()
+    office = _without_styles(office)
     if not office or not any(t.lemma_.lower() in lexicon.title_heads or t.lower_ in lexicon.title_heads for t in office):
         return None
     if office[-1].pos_ not in {"NOUN", "PROPN"}:
@@ -289,6 +294,19 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
     anchor = max((t for t in office if t.lower_ not in {"of", "for", "to"}), key=lambda t: t.head is t or t.dep_ not in {"compound", "amod"})
     surface = " ".join(t.text for t in tokens if t.tag_ != "POS")
     return _Title(office=text, surface=surface, holder_of=holder, former=former, anchor=anchor)
+
+
+#: Styles of royals and nobles before a name: no office ("Prince Faisal", "Sheikh Tamim"), unless
+#: "crown" makes one ("Crown Prince").
+STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "duke", "duchess", "lord", "lady", "sir", "dame"})
+
+
+def _without_styles(office: list[Token]) -> list[Token]:
+    """ "Foreign Minister Prince Faisal": the style after an office is the name's, not the office's
+    ("Foreign Minister"); a style alone ("its foreign minister, Prince Faisal") is no office."""
+    while office and office[-1].lower_ in STYLES and not (len(office) > 1 and office[-2].lower_ == "crown"):
+        office = office[:-1]
+    return office
 
 
 def _facts_for(person: str, title: _Title, found: ArticleEntities, *, rule: str, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None) -> list[Fact]:
@@ -355,10 +373,13 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
                 label = f"{office.title() if office.islower() else office} of {with_article(found.label(country))}"
                 known = _named_holders(office.lower(), country, holders, found, lexicon=lexicon)
                 resolved = None if known else _sole_holder(token, office.lower(), holders, found, countries=countries, lexicon=lexicon)
+                rule, confidence = "office-holder-resolved", 0.75
+                if resolved is None and not known and is_leader:
+                    resolved, rule, confidence = _untitled_holder(token, country, countries, holders, found, lexicon=lexicon), "office-holder-untitled", 0.6
                 if resolved is not None:
                     # "The U.S. president told Xi", the article's only president named without a country
                     known = [resolved]
-                    ev = doc_index.evidence(token, article_id=article_id, rule="office-holder-resolved", confidence=0.75)
+                    ev = doc_index.evidence(token, article_id=article_id, rule=rule, confidence=confidence)
                     found.add(EntityKind.PERSON, found.label(resolved), key=resolved, country=country if is_leader else None)
                     if lemma != "leader":
                         position = found.add(EntityKind.POSITION, label, country=country)
@@ -384,6 +405,22 @@ SECTIONAL_MODIFIERS = frozenset({
     "religious", "tribal", "political", "military", "business", "community", "opposition", "rebel",
     "party", "civic", "student", "union", "spiritual", "church", "clan", "militia", "insurgent", "protest",
 })  # fmt: skip
+
+
+def _link_possessive_holders(found: ArticleEntities, holders: dict[str, list[str]], *, gazetteer: Gazetteer, lexicon: Lexicon, doc_index: DocIndex) -> None:
+    """ "criticised the French leader's remark": an office holder in the possessive stands for the
+    one person the article names holding that office of that country (never a new person)."""
+    for token in doc_index.tokens_with(pos={"NOUN", "PROPN"}):
+        if token.dep_ != "poss" or found.at(token.i) or token.lemma_.lower() not in UNNAMED_HEADS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        countries = _countries_of(token, found, gazetteer=gazetteer)
+        if len(countries) != 1:
+            continue
+        named = _named_holders(_office_words(token).lower(), countries[0], holders, found, lexicon=lexicon)
+        if len(set(named)) == 1:
+            found.link(token.i, named[0])
 
 
 def _sectional(leaders: Token) -> bool:
@@ -421,6 +458,24 @@ def _sole_holder(token: Token, office: str, holders: dict[str, list[str]], found
     org_held = set(holders.get(office + ORG_HELD, []))
     people = {p for p in holders.get(office, []) if not found.country_of(p) and p not in org_held}
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _untitled_holder(token: Token, country: str, countries: list[str], holders: dict[str, list[str]], found: ArticleEntities, *, lexicon: Lexicon) -> str | None:
+    """ "Emmanuel Macron showed Xi around ... the French president pressed his guest": "the"
+    leader's office of one country, whose leader the article names nowhere, refers back to the
+    one person named before it with no title and no other country (a second "the French
+    president" finds the same person again)."""
+    if len(countries) != 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if _named_holders("leader", country, holders, found, lexicon=lexicon):
+        return None
+    titled = {p for people in holders.values() for p in people}
+    candidates = [
+        p for p in found.keys(EntityKind.PERSON)
+        if p not in titled and found.country_of(p) in (None, country) and not found.leads_of(p)
+        and any(i < token.i for i in found.tokens_of(p))
+    ]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _named_after(token: Token, found: ArticleEntities) -> bool:

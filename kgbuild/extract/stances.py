@@ -229,6 +229,7 @@ def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon
     """ "X suspended aid to Y", "X severed diplomatic relations with Y", "X cut off ties with Y"."""
     ties = [o for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} for o in conjuncts(o)]
     ties = [t for t in ties if t.lemma_.lower() in lexicon.stances.tie_nouns or t.lower_ in lexicon.stances.tie_nouns]
+    ties = [t for t in ties if not _ended_stance(verb, t, lexicon=lexicon)]
     if not ties:
         return
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -236,6 +237,16 @@ def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon
     targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
     targets += [t for _, t in prep_objects(verb, "with", "to", "for", "from")]
     yield from _rupture(agents, targets, verb, found, lexicon=lexicon, article_id=article_id)
+
+
+#: Ties that are a stance only: ending one ("ended its support for X") ends the stance, opposing nobody.
+STANCE_TIES = frozenset({"support", "backing", "endorsement"})
+
+
+def _ended_stance(verb: Token, tie: Token, *, lexicon: Lexicon) -> bool:
+    """ "X withdrew its support for Y": the stance noun's own rule reads the support as ended
+    (negated); the rupture rule gives no opposition beside it (``aid`` cut stays a rupture)."""
+    return verb.lemma_.lower() in lexicon.stances.ending_verbs and tie.lemma_.lower() in STANCE_TIES
 
 
 def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:

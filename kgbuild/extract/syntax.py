@@ -46,7 +46,20 @@ def listed_appositions(token: Token) -> list[Token]:
         between = token.doc[token.i + 1 : child.left_edge.i]
         if any(t.text == "," for t in between):
             return [child, *child.conjuncts]
-    return []
+    return _and_before_last_apposition(token)
+
+
+def _and_before_last_apposition(token: Token) -> list[Token]:
+    """ "Morrison, Moon Jae-in and Ramaphosa flew": appositions after a comma whose last one follows
+    an "and" the parser hung elsewhere (on the "in" of "Jae-in") are a list all the same."""
+    appositions = [c for c in token.rights if c.dep_ == "appos"]
+    if len(appositions) < 2 or token.doc[token.i + 1].text != ",":
+        return []
+    last = appositions[-1]
+    before = last.left_edge.i - 1
+    if before <= token.i or token.doc[before].lower_ != "and":
+        return []
+    return [m for a in appositions for m in (a, *a.conjuncts)]
 
 
 def subjects(verb: Token) -> list[Token]:
