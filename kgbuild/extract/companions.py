@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Token
 from ..facts import Fact
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import AGENT_KINDS, make_fact
 from .lexicon import Lexicon
-from .relations import AGENT_KINDS, _agents, _fact, _topic
+from .relations import _agents, _topic
 from .syntax import objects, prep_objects, subjects
 
 __all__ = ["extract_companion_cooperation", "extract_shared_fight"]
@@ -96,7 +97,7 @@ def _cooperation(actors, companions, predicate, found, *, lexicon, article_id, d
     agents = {found.government_of(k) for k in agents}
     for agent in sorted(agents):
         for partner in sorted(partners - {agent}):
-            yield _fact(agent, "cooperatesWith", partner, predicate, rule="cooperate-companion", confidence=CONFIDENCE, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+            yield make_fact(agent, "cooperatesWith", partner, predicate, rule="cooperate-companion", confidence=CONFIDENCE, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 #: Possessive pronouns that make a fight the supported party's own ("in its fight against Z").
@@ -140,5 +141,5 @@ def extract_shared_fight(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
             targets = {k for t in enemies if t.pos_ in {"NOUN", "PROPN"} and (k := _topic(t, found, lexicon=lexicon)) is not None}
         for fighter in sorted(fighters):
             for enemy in sorted(targets - {fighter}):
-                facts.append(_fact(fighter, "opposes", enemy, fight, rule="opposes-shared-fight", confidence=0.65, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                facts.append(make_fact(fighter, "opposes", enemy, fight, rule="opposes-shared-fight", confidence=0.65, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..facts import EntityKind, Fact
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import make_fact
 from .lexicon import Lexicon
 from .syntax import conjuncts, subjects
 
@@ -35,7 +36,6 @@ def _unnamed_place(token: Token, found: ArticleEntities) -> bool:
 
 def extract_dateline_arrivals(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     from .events import _dateline_place
-    from .relations import _fact
 
     place = _dateline_place(doc, found)
     if place is None or not doc_index.sentences:
@@ -50,5 +50,5 @@ def extract_dateline_arrivals(doc: Doc, found: ArticleEntities, *, lexicon: Lexi
             continue
         agents = {k for s in subjects(verb) for t in conjuncts(s) for k in found.at(t.i) if found.kind(k) is EntityKind.PERSON}
         for agent in sorted(agents):
-            facts.append(_fact(agent, "visits", place, verb, rule="visits-dateline-place", confidence=0.6, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+            facts.append(make_fact(agent, "visits", place, verb, rule="visits-dateline-place", confidence=0.6, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts

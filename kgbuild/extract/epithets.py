@@ -21,6 +21,7 @@ from ..facts import EntityKind, Fact
 from ..scoring import normalise_label
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import make_fact
 from .lexicon import Lexicon
 from .syntax import conjuncts, subjects
 
@@ -101,10 +102,9 @@ def _name_calls(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon) -
 
 def extract_name_calling(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     """ "X called Y a hypocrite": X opposes Y (``opposes-name-calling``), with the verb's modality."""
-    from .relations import _fact
 
     return [
-        _fact(agent, "opposes", target, verb, rule="opposes-name-calling", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+        make_fact(agent, "opposes", target, verb, rule="opposes-name-calling", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         for verb, agents, targets in _name_calls(doc_index, found, lexicon)
         for agent in agents
         for target in targets
@@ -150,7 +150,6 @@ def extract_sentential_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lex
     """ "X was an attempt to contain China, which Beijing opposed": where "which" would make the
     agent take a stance on itself, it stands for the whole clause before it, whose subject (X) the
     stance is on (``<relation>-sentential-which``)."""
-    from .relations import _fact
 
     facts: list[Fact] = []
     for verb in doc_index.tokens_with(lemma=lexicon.stance_verbs):
@@ -166,7 +165,7 @@ def extract_sentential_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lex
         targets = [found.government_of(k) for s in _clause_subject(antecedent) for t in conjuncts(s) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
         for target in dict.fromkeys(t for t in targets if t not in agents):
             for agent in agents:
-                facts.append(_fact(agent, relation, target, verb, rule=f"{relation}-sentential-which", confidence=0.6, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                facts.append(make_fact(agent, relation, target, verb, rule=f"{relation}-sentential-which", confidence=0.6, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 

@@ -27,8 +27,9 @@ from spacy.tokens import Doc, Token
 from ..facts import EntityKind, Fact
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import make_fact
 from .lexicon import Lexicon
-from .relations import _clause_subjects, _fact
+from .relations import _clause_subjects
 from .syntax import objects, subjects
 
 __all__ = ["extract_people_visits", "link_group_agents", "link_leader_governments", "mark_group_facts"]
@@ -174,5 +175,5 @@ def extract_people_visits(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon,
         for visitor in dict.fromkeys(visitors):
             for guest, _ in visited:
                 if guest != visitor:
-                    facts.append(_fact(visitor, "meets", guest, verb, rule="meet-visit-people", confidence=VISIT_PEOPLE_CONFIDENCE, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                    facts.append(make_fact(visitor, "meets", guest, verb, rule="meet-visit-people", confidence=VISIT_PEOPLE_CONFIDENCE, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts

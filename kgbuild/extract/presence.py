@@ -35,8 +35,8 @@ from ..facts import EntityKind, Fact, Modality
 from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import make_fact
 from .lexicon import Lexicon
-from .relations import _fact
 from .syntax import conjuncts, objects, subjects
 
 __all__ = ["extract_presence"]
@@ -124,7 +124,7 @@ def _left_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon
             continue
         for agent in _agents(subjects(verb), found):
             for event in events:
-                yield _fact(agent, "attends", event, verb, rule="presence/left-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "attends", event, verb, rule="presence/left-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -162,9 +162,9 @@ def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Le
             for place in [] if crowd else places:
                 for key in found.at(place.i):
                     if found.kind(key) in PLACE_KINDS and key != agent:
-                        yield _fact(agent, "visits", key, verb, rule="presence/place-for-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality)
+                        yield make_fact(agent, "visits", key, verb, rule="presence/place-for-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality)
             for event in events:
-                yield _fact(agent, "attends", event, verb, rule="presence/place-for-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality)
+                yield make_fact(agent, "attends", event, verb, rule="presence/place-for-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality)
 
 
 def _chaired(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -183,7 +183,7 @@ def _chaired(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, a
             subject_tokens = [verb.head]
         for agent in _agents(subject_tokens, found):
             for event in events:
-                yield _fact(agent, "hosts", event, verb, rule="presence/chair", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "hosts", event, verb, rule="presence/chair", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _event_in_view(token: Token, doc: Doc, found: ArticleEntities) -> str | None:
@@ -221,7 +221,7 @@ def _meal_with(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon,
         for agent in _agents(subjects(verb), found):
             for partner in partners:
                 if partner != agent and found.kind(partner) is EntityKind.PERSON:
-                    yield _fact(agent, "meets", partner, verb, rule="presence/meal-with", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "meets", partner, verb, rule="presence/meal-with", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _gathered(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -240,7 +240,7 @@ def _gathered(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, lexicon:
             events = [event] if event else []
         for agent in _agents(subjects(prep.head), found):
             for event in events:
-                yield _fact(agent, "attends", event, clause, rule="presence/among-gathered", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "attends", event, clause, rule="presence/among-gathered", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 #: Verbs of going somewhere whose destination a "where" clause may follow.
@@ -279,7 +279,7 @@ def _where_clause(found: ArticleEntities, prior: list[Fact], *, gazetteer: Gazet
             for key in places:
                 if not destination and (not home or _country_of_place(key, found, gazetteer) in home | {None}):
                     continue
-                yield _fact(agent, "visits", key, going.head if destination else clause, rule="presence/where-clause", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "visits", key, going.head if destination else clause, rule="presence/where-clause", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _left_for(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -296,7 +296,7 @@ def _left_for(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, 
         for agent in _agents(subjects(verb), found):
             if found.kind(agent) is EntityKind.PERSON:
                 for key in places:
-                    yield _fact(agent, "visits", key, verb, rule="presence/left-for", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "visits", key, verb, rule="presence/left-for", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _home_countries(person: str, prior: list[Fact]) -> set[str]:
@@ -328,7 +328,7 @@ def _acting_abroad(found: ArticleEntities, prior: list[Fact], *, gazetteer: Gaze
                 country = _country_of_place(key, found, gazetteer)
                 if country is None or country in home:
                     continue
-                yield _fact(agent, "visits", key, verb, rule="presence/acting-abroad", confidence=0.65, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "visits", key, verb, rule="presence/acting-abroad", confidence=0.65, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _country_of_place(key: str, found: ArticleEntities, gazetteer: Gazetteer | None) -> str | None:
@@ -371,9 +371,9 @@ def _attending_participle(doc_index: DocIndex, found: ArticleEntities, *, lexico
         places = [k for t in _pobjs(main, "in") for k in found.at(t.i) if found.kind(k) in PLACE_KINDS] if main.lemma_ == "be" else []
         for agent in agents:
             for event in events:
-                yield _fact(agent, "attends", event, verb, rule="presence/attending-participle", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "attends", event, verb, rule="presence/attending-participle", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
             for place in places:
-                yield _fact(agent, "visits", place, main, rule="presence/attending-participle", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "visits", place, main, rule="presence/attending-participle", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _sent_to(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -396,7 +396,7 @@ def _sent_to(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, a
         for agent in _agents(envoys, found):
             if found.kind(agent) is EntityKind.PERSON:
                 for event in events:
-                    yield _fact(agent, "attends", event, verb, rule="presence/envoy", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "attends", event, verb, rule="presence/envoy", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _listed_attendees(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -422,4 +422,4 @@ def _listed_attendees(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, 
             continue
         for agent in _agents(listed, found):
             if found.kind(agent) is EntityKind.PERSON:
-                yield _fact(agent, "attends", event, verb, rule="presence/listed-attendees", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "attends", event, verb, rule="presence/listed-attendees", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)

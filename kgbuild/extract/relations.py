@@ -19,14 +19,14 @@ from spacy.tokens import Doc, Token
 from ..facts import EntityKind, Fact, Modality
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import AGENT_KINDS, make_fact
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .statements import ended_stance, governed_modality, joins_body, unanchored_target
-from .syntax import conjuncts, evidence, objects, prep_objects, subjects
+from .syntax import conjuncts, objects, prep_objects, subjects
 
 __all__ = ["extract_relations"]
 
-AGENT_KINDS = frozenset({EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION})
 PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
 #: Prepositions after which an agent's action happens at an event it attends.
 AT_EVENT_PREPS = ("at", "during", "on", "in", "for", "to", "of")
@@ -110,7 +110,7 @@ def _people_at_events(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
             people = [k for p in holder.children if p.dep_ == "prep" and p.lower_ == "including" for t in conjuncts_of_pobj(p) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
         for person in people:
             for event in events:
-                yield _fact(person, "attends", event, prep, rule="person-at-event", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(person, "attends", event, prep, rule="person-at-event", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 #: Particles the parser sometimes reads as adverbs.
@@ -135,7 +135,7 @@ def _event_draws_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
         people = [*objs, *(t for prep in not_subject if prep.dep_ == "prep" and prep.lower_ == "including" for t in conjuncts_of_pobj(prep))]
         for agent, token in _agents(people, found):
             for event in events:
-                yield _fact(agent, "attends", event, verb, rule="event-draws", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "attends", event, verb, rule="event-draws", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -151,7 +151,7 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
             members = [(k, t) for k, t in _agents(objects(token), found) if found.kind(k) is EntityKind.COUNTRY]
             for org, _ in orgs:
                 for member, _ in members:
-                    yield _fact(member, "memberOf", org, token, rule="membership-grouping", confidence=0.8, lexicon=lexicon, article_id=article_id)
+                    yield make_fact(member, "memberOf", org, token, rule="membership-grouping", confidence=0.8, lexicon=lexicon, article_id=article_id)
         elif token.lower_ == "as" and token.dep_ == "prep":
             for noun in token.children:
                 if noun.dep_ != "pobj" or noun.lemma_.lower() not in {"member", "ally", "signatory"}:
@@ -164,7 +164,7 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
                 for member in members:
                     for org in orgs:
                         if member != org:
-                            yield _fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id)
+                            yield make_fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id)
 
 
 def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -178,7 +178,7 @@ def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, art
     for member in members:
         for org in orgs:
             if member != org:
-                yield _fact(member, "memberOf", org, verb, rule="membership-copula", confidence=0.8, lexicon=lexicon, article_id=article_id)
+                yield make_fact(member, "memberOf", org, verb, rule="membership-copula", confidence=0.8, lexicon=lexicon, article_id=article_id)
 
 
 def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -204,7 +204,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             event = named[0] if named else _event_in_view(token, mentions, found, same_sentence=False)
             for host, _ in _agents(hosts, found):
                 if event is not None:
-                    yield _fact(host, "hosts", event, token, rule="host-noun", confidence=0.75, lexicon=lexicon, article_id=article_id)
+                    yield make_fact(host, "hosts", event, token, rule="host-noun", confidence=0.75, lexicon=lexicon, article_id=article_id)
             continue
         if token.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             events = [k for _, t in prep_objects(token, "at", "in", "to") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
@@ -217,7 +217,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
                 owners = subjects(token.head.head)  # "In her speech at the summit, X said"
             for agent, _ in _agents(owners, found):
                 for event in events:
-                    yield _fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
+                    yield make_fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
             continue
         if token.pos_ != "VERB":
             continue
@@ -226,7 +226,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             agents = _agents(subjects(token), found)
             partners = _agents([t for _, t in prep_objects(token, "with")], found)
             if partners:
-                yield from (_fact(a, "meets", p, token, rule="handshake", confidence=0.75, lexicon=lexicon, article_id=article_id) for a, _ in agents for p, _ in partners if a != p)
+                yield from (make_fact(a, "meets", p, token, rule="handshake", confidence=0.75, lexicon=lexicon, article_id=article_id) for a, _ in agents for p, _ in partners if a != p)
             elif len(agents) > 1:
                 yield from _pairwise(agents, "meets", token, rule="handshake", lexicon=lexicon, article_id=article_id)
             continue
@@ -246,7 +246,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
         if event is None:
             continue
         for taker, _ in takers:
-            yield _fact(taker, "attends", event, token, rule=f"takes-part/{lemma}", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(taker, "attends", event, token, rule=f"takes-part/{lemma}", confidence=0.7, lexicon=lexicon, article_id=article_id)
 
 
 def _event_in_view(verb: Token, mentions: list[tuple[int, str]], found: ArticleEntities, *, same_sentence: bool) -> str | None:
@@ -275,14 +275,6 @@ def _keys(token: Token, found: ArticleEntities, kinds: frozenset[EntityKind]) ->
 
 def _agents(tokens: list[Token], found: ArticleEntities) -> list[tuple[str, Token]]:
     return [(k, t) for t in tokens for k in _keys(t, found, AGENT_KINDS)]
-
-
-def _fact(subject: str, relation: str, obj: str, predicate: Token, *, rule: str, confidence: float, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None, refinement: str | None = None, modality: Modality | None = None) -> Fact:
-    if doc_index is None:  # a rule without the article's index
-        ev = evidence(predicate.sent, article_id=article_id, rule=rule, confidence=confidence)
-        return Fact(subject, relation, obj, modality or modality_of(predicate, lexicon=lexicon), ev, refinement)
-    ev = doc_index.evidence(predicate, article_id=article_id, rule=rule, confidence=confidence)
-    return Fact(subject, relation, obj, modality or doc_index.modality(predicate, lexicon=lexicon), ev, refinement)
 
 
 def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -334,7 +326,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         if lemma in lexicon.host_verbs or _plays_host(verb):
             for agent, _ in agents:
                 for event in events:
-                    yield _fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         elif lemma != "hold" and not _neutral_predicate(verb):  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
             # "was absent from the summit": a predicate of being away denies the attendance
             negative = lemma in lexicon.attend_negative or any(c.dep_ == "acomp" and c.lemma_.lower() in ABSENCE_WORDS for c in verb.children)
@@ -347,7 +339,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                 for event in present:
                     if found.event_type(event) == "Visit" or _own_event(agent, verb, event, found):
                         continue  # a visit is made, not attended; NATO does not attend "its summit"
-                    yield _fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=Modality.NEGATED if negative else None)
+                    yield make_fact(agent, "attends", event, verb, rule="attend-verb" if confidence > 0.6 else "act-at-event", confidence=confidence, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=Modality.NEGATED if negative else None)
             if lemma in lexicon.meet_transitive and not negative:
                 # "on the sidelines of the summit, Biden met Xi": the one met is there too
                 yield from _met_at_event(verb, agents, targets, events, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
@@ -356,16 +348,16 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for agent, _ in agents:
             for guest, guest_token in _agents(targets, found):
                 if guest != agent and found.kind(guest) is EntityKind.PERSON:
-                    yield _fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     yield from _guest_visits(verb, guest, guest_token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     if not events:
                         for visit in _visits_made_by(guest, verb, found):
                             # "The King arrived for a state visit. Steinmeier welcomed him": the visit's host
-                            yield _fact(agent, "hosts", visit, verb, rule="host-of-visit", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                            yield make_fact(agent, "hosts", visit, verb, rule="host-of-visit", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     # "hosted Kishida and Marcos for a summit": the guests take part in it
                     for event in events:
                         if found.event_type(event) != "Visit":
-                            yield _fact(guest, "attends", event, verb, rule="host-guest-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                            yield make_fact(guest, "attends", event, verb, rule="host-guest-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # meets
     # the parser tags some particles as adverbs ("pushed back against")
     particle = next((c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)), None)
@@ -386,7 +378,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for agent, _ in agents:
             for partner, partner_token in partners:
                 if partner != agent:
-                    yield _fact(agent, "meets", partner, verb, rule="meet-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "meets", partner, verb, rule="meet-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     if lemma == "receive" and found.kind(partner) is EntityKind.PERSON and partner_token in targets:
                         yield from _guest_visits(verb, partner, partner_token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)  # "received Macron in Beijing"
     # visits
@@ -399,7 +391,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for agent, _ in agents:
             for place, _ in places:
                 if place != agent:
-                    yield _fact(agent, "visits", place, verb, rule="visit-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(agent, "visits", place, verb, rule="visit-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # stances and cooperation
     relation = PHRASAL_STANCES.get((lemma, particle), lexicon.stance_verbs.get(lemma)) if particle else lexicon.stance_verbs.get(lemma)
     if relation is not None and not (events and attending) and not _ceremonial_welcome(verb):
@@ -468,7 +460,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             for obj, _ in objs:
                 if relation == "cooperatesWith" and (found.kind(obj) not in AGENT_KINDS or joins_body(lemma, obj, found)):
                     continue
-                yield _fact(agent, relation, obj, verb, rule=f"{relation}-verb", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
+                yield make_fact(agent, relation, obj, verb, rule=f"{relation}-verb", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
 
 
 #: Nouns of a place whose "of" phrase or apposition names it ("the city of Guangzhou", "the capital, Kyiv").
@@ -540,7 +532,7 @@ def _met_at_event(verb: Token, agents, targets: list[Token], events: list[str], 
             continue
         for event in events:
             if found.event_type(event) != "Visit":
-                yield _fact(guest, "attends", event, verb, rule="met-at-event", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(guest, "attends", event, verb, rule="met-at-event", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _is_relation_verb(lemma: str, lexicon: Lexicon) -> bool:
@@ -652,7 +644,7 @@ def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lex
             continue
         for agent, _ in agents:
             if not _own_event(agent, verb, event, found):
-                yield _fact(agent, "attends", event, verb, rule="talks-at-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(agent, "attends", event, verb, rule="talks-at-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _visits_made_by(guest: str, verb: Token, found: ArticleEntities) -> list[str]:
@@ -683,7 +675,7 @@ def _guest_visits(verb: Token, guest: str, guest_token: Token, found: ArticleEnt
         for t in _place_named(obj):
             for place in _keys(t, found, PLACE_KINDS):
                 if place != guest and place != found.country_of(guest):
-                    yield _fact(guest, "visits", place, verb, rule="host-guest-place", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                    yield make_fact(guest, "visits", place, verb, rule="host-guest-place", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _relative_antecedents(verb: Token) -> list[Token]:
@@ -736,7 +728,7 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_ind
     keys = list(dict.fromkeys(k for k, _ in agents))
     for n, a in enumerate(keys):
         for b in keys[n + 1 :]:
-            yield _fact(a, relation, b, predicate, rule=rule, confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
+            yield make_fact(a, relation, b, predicate, rule=rule, confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
 
 
 def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None) -> str | None:
@@ -873,7 +865,7 @@ def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon
     for agent, _ in agents:
         for partner, _ in partners:
             if partner != agent:
-                yield _fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality_of(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
+                yield make_fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality_of(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
 
 
 def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -899,7 +891,7 @@ def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, 
             if place == found.country_of(visitor):
                 continue  # the visitor's own country is where it comes from
             if place != visitor:
-                yield _fact(visitor, "visits", place, noun, rule="visit-noun", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+                yield make_fact(visitor, "visits", place, noun, rule="visit-noun", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _visit_clause_places(noun: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
@@ -983,4 +975,4 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for obj, _ in objs:
             if relation == "cooperatesWith" and found.kind(obj) not in AGENT_KINDS:
                 continue
-            yield _fact(agent, relation, obj, noun, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement, modality=ended_stance(noun, lexicon=lexicon))
+            yield make_fact(agent, relation, obj, noun, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement, modality=ended_stance(noun, lexicon=lexicon))

@@ -33,10 +33,12 @@ from spacy.tokens import Doc, Token
 from ..facts import Fact
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import AGENT_KINDS, make_fact
 from .factuality import modality_of
 from .lexicon import Lexicon
+
 # the agent, fact and topic helpers of the verb and noun rules, shared so that both read alike
-from .relations import AGENT_KINDS, _agents, _fact, _pairwise, _topic
+from .relations import _agents, _pairwise, _topic
 from .statements import scare_quoted
 from .syntax import conjuncts, prep_objects, subjects
 
@@ -186,7 +188,7 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
     modality = modality_of(noun if noun.dep_ == "dobj" else verb, lexicon=lexicon)  # "will provide $5m in aid"
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in dict.fromkeys(agent_keys):
-            yield _fact(agent, relation, obj, noun, rule=f"{relation}-noun-governed", confidence=0.7, lexicon=lexicon, article_id=article_id, refinement=refinement, modality=modality)
+            yield make_fact(agent, relation, obj, noun, rule=f"{relation}-noun-governed", confidence=0.7, lexicon=lexicon, article_id=article_id, refinement=refinement, modality=modality)
 
 
 def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -202,7 +204,7 @@ def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in agent_keys:
-            yield _fact(agent, "opposes", obj, noun, rule="opposes-campaign", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(agent, "opposes", obj, noun, rule="opposes-campaign", confidence=0.7, lexicon=lexicon, article_id=article_id)
 
 
 def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -215,7 +217,7 @@ def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, art
     targets = [t for _, t in prep_objects(word, *FEELING_PREPS)]
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in dict.fromkeys(agent_keys):
-            yield _fact(agent, relation, obj, word, rule=f"{relation}-feeling", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(agent, relation, obj, word, rule=f"{relation}-feeling", confidence=0.7, lexicon=lexicon, article_id=article_id)
 
 
 def _tie_targets(tie: Token, *, lexicon: Lexicon) -> list[Token]:
@@ -267,7 +269,7 @@ def _rupture(
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in agent_keys:
-            yield _fact(agent, "opposes", obj, predicate, rule="opposes-rupture", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(agent, "opposes", obj, predicate, rule="opposes-rupture", confidence=0.7, lexicon=lexicon, article_id=article_id)
 
 
 def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -293,7 +295,7 @@ def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
     for relation, targets in pairs:
         for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
             for agent in agent_keys:
-                yield _fact(agent, relation, obj, verb, rule=f"{relation}-position", confidence=0.7, lexicon=lexicon, article_id=article_id)
+                yield make_fact(agent, relation, obj, verb, rule=f"{relation}-position", confidence=0.7, lexicon=lexicon, article_id=article_id)
 
 
 def _joint_talks_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:

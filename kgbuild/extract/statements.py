@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 from ..facts import EntityKind, Fact, Modality
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .factmaking import AGENT_KINDS, make_fact
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .syntax import conjuncts, prep_objects, subjects
@@ -262,7 +263,6 @@ def extract_cutbacks(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, arti
     """ "Japan suspended part of its aid program for Myanmar", "Norway reduced aid to Malawi", "the
     EU will prohibit all aid to the rebels": cutting a tie, or a part of one, opposes whom it links to
     (as "suspended aid to X" does, read by :mod:`.stances`)."""
-    from .relations import AGENT_KINDS, _fact
     from .stances import _tie_targets  # the rupture rules' reading of ties
 
     words = lexicon.stances
@@ -288,7 +288,7 @@ def extract_cutbacks(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, arti
         objs = [found.government_of(k) for t in targets for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
         for obj in dict.fromkeys(k for k in objs if k not in agents):
             for agent in sorted(agents):
-                facts.append(_fact(agent, "opposes", obj, verb, rule="opposes-cutback", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                facts.append(make_fact(agent, "opposes", obj, verb, rule="opposes-cutback", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 
@@ -302,7 +302,6 @@ def extract_readout_acts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
       sharing a border, a view or a concern is no cooperation.
     - "X donated $10 million to Y": X supports Y (``supports-donation``), not the gift.
     """
-    from .relations import AGENT_KINDS, _fact
 
     def agents(tokens) -> list[str]:
         return list(dict.fromkeys(found.government_of(k) for t in tokens for c in conjuncts(t) for k in found.at(c.i) if found.kind(k) in AGENT_KINDS))
@@ -313,7 +312,7 @@ def extract_readout_acts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
         for a in subjects_:
             for b in objects_:
                 if a != b:
-                    facts.append(_fact(a, relation, b, predicate, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                    facts.append(make_fact(a, relation, b, predicate, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
 
     for token in doc_index.tokens_with(lemma=WELCOME_NOUNS | MEDIATION_WORDS | {"share", "donate"}):
         lemma = token.lemma_.lower()
@@ -352,7 +351,6 @@ def extract_threat_conditions(doc: Doc, found: ArticleEntities, *, lexicon: Lexi
     """ "X threatened to walk out of the talks unless Y dropped its demand", "X warned that it
     would retaliate if Y ...": X opposes Y (the threat is made, whatever Y then does)."""
     # the verb rules' fact builder, shared so that both read alike
-    from .relations import AGENT_KINDS, _fact
 
     facts: list[Fact] = []
     for verb in doc_index.tokens_with(lemma=lexicon.stances.threat_verbs, lower=frozenset()):
@@ -366,7 +364,7 @@ def extract_threat_conditions(doc: Doc, found: ArticleEntities, *, lexicon: Lexi
         for agent in dict.fromkeys(agents):
             for target in dict.fromkeys(targets):
                 if target != agent and target != found.country_of(agent):
-                    facts.append(_fact(agent, "opposes", target, verb, rule="opposes-threat-condition", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement="threatens"))
+                    facts.append(make_fact(agent, "opposes", target, verb, rule="opposes-threat-condition", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement="threatens"))
     return facts
 
 
@@ -391,7 +389,6 @@ def extract_led_by_leaders(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon
     """ "The task force is currently led by Commodore X", "the government, headed by Prime
     Minister Y,": the person leads the organisation or country. A leadership put in the past
     ("was led by", "then headed by") is no current one and gives nothing."""
-    from .relations import _fact
 
     facts: list[Fact] = []
     for verb in doc_index.tokens_with(lemma=LEAD_VERBS, lower=frozenset()):
@@ -407,7 +404,7 @@ def extract_led_by_leaders(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon
             led = [k for t in led_tokens if (k := _unit_named(t, found)) is not None]
         for leader in dict.fromkeys(leaders):
             for body in dict.fromkeys(led):
-                facts.append(_fact(leader, "leaderOf", body, verb, rule="leaderOf-led-by", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                facts.append(make_fact(leader, "leaderOf", body, verb, rule="leaderOf-led-by", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 
@@ -427,7 +424,6 @@ def extract_comma_titles(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
     """ "General Ana Ruiz, commander, Southern Command, said": the military readout style that sets
     a head's title and its organisation side by side between commas names the organisation's
     leader (as "commander of Southern Command" does)."""
-    from .relations import _fact
 
     facts: list[Fact] = []
     for title in doc_index.tokens_with(lower=lexicon.org_only_leader_titles):
@@ -445,7 +441,7 @@ def extract_comma_titles(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
         ]
         for leader in dict.fromkeys(people):
             for body in dict.fromkeys(bodies):
-                facts.append(_fact(leader, "leaderOf", body, title, rule="leaderOf-comma-title", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+                facts.append(make_fact(leader, "leaderOf", body, title, rule="leaderOf-comma-title", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 
