@@ -98,3 +98,11 @@ def nlp():
     from kgbuild.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def sentencizer():
+    """A pipeline without a model: sentences only, no entities, so builds are fast and find few facts."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

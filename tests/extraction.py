@@ -20,3 +20,24 @@ def triples(extraction, *, modality: Modality | None = None):
         for f in extraction.facts
         if modality is None or f.modality is modality
     }
+
+
+def extract_text(nlp, article_for, resources, text):
+    """The extraction of ``text`` parsed by the real model."""
+    doc = nlp(text)
+    return extract_article(doc, article_for(doc), resources=resources)
+
+
+def relation_facts(extraction, relation):
+    """(subject label, object label, modality, rule) of one relation."""
+    labels = {e.key: e.label for e in extraction.entities}
+    return {
+        (labels[f.subject], labels[f.object], f.modality, f.evidence.rule)
+        for f in extraction.facts
+        if f.relation == relation
+    }
+
+
+def relation_pairs(extraction, relation, modality=Modality.ASSERTED):
+    """(subject label, object label) of one relation's facts of ``modality``."""
+    return {(s, o) for s, o, m, _ in relation_facts(extraction, relation) if m is modality}

@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pyoxigraph
-import pytest
-import spacy
 
 from kgbuild import pipeline
 from kgbuild.facts import Article
@@ -15,13 +13,6 @@ from kgbuild.pipeline import CHUNK_SIZE, build
 from kgbuild.store import write_nquads
 
 NEWS = Path(__file__).parent / "scale" / "news.jsonl"
-
-
-@pytest.fixture(scope="module")
-def sentencizer():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def articles(count: int) -> list[Article]:

@@ -8,27 +8,11 @@ the model's parse of ordinary wire English.
 
 from __future__ import annotations
 
-from kgbuild.extract import extract_article
+from extraction import extract_text as extract
+from extraction import relation_facts as facts
+from extraction import relation_pairs as pairs
+
 from kgbuild.facts import EntityKind, Modality
-
-
-def extract(nlp, article_for, resources, text):
-    doc = nlp(text)
-    return extract_article(doc, article_for(doc), resources=resources)
-
-
-def facts(extraction, relation):
-    """(subject label, object label, modality, rule) of one relation."""
-    labels = {e.key: e.label for e in extraction.entities}
-    return {
-        (labels[f.subject], labels[f.object], f.modality, f.evidence.rule)
-        for f in extraction.facts
-        if f.relation == relation
-    }
-
-
-def pairs(extraction, relation, modality=Modality.ASSERTED):
-    return {(s, o) for s, o, m, _ in facts(extraction, relation) if m is modality}
 
 
 def people(extraction):

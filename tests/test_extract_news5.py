@@ -6,28 +6,12 @@ tests; they run through the real model, since each rule reads a shape of its par
 
 from __future__ import annotations
 
+from extraction import extract_text as extract
+from extraction import relation_facts as facts
+from extraction import relation_pairs as pairs
+
 from kgbuild.extract import extract_article
 from kgbuild.facts import Modality
-
-
-def extract(nlp, article_for, resources, text):
-    doc = nlp(text)
-    return extract_article(doc, article_for(doc), resources=resources)
-
-
-def facts(extraction, relation):
-    """(subject label, object label, modality, rule) of one relation."""
-    labels = {e.key: e.label for e in extraction.entities}
-    return {
-        (labels[f.subject], labels[f.object], f.modality, f.evidence.rule)
-        for f in extraction.facts
-        if f.relation == relation
-    }
-
-
-def pairs(extraction, relation, modality=Modality.ASSERTED):
-    return {(s, o) for s, o, m, _ in facts(extraction, relation) if m is modality}
-
 
 # -- opposes-name-calling -------------------------------------------------------------------
 

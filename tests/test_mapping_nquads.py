@@ -25,7 +25,6 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
-import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -257,13 +256,6 @@ def _has_surrogate(text: str) -> bool:
 
 
 # --- real articles through the model ----------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def sentencizer():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
 
 @pytest.mark.model
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
-import spacy
 from rdflib.compare import isomorphic
 
 from kgbuild import cli
@@ -22,14 +21,6 @@ from kgbuild.progress import ProgressDisplay, count_articles
 from kgbuild.store import NQuadsWriter, StoreError, dataset_from_store, write_article_graphs
 
 NEWS = Path(__file__).parent / "scale" / "news.jsonl"
-
-
-@pytest.fixture(scope="module")
-def sentencizer():
-    """A pipeline without a model: sentences only, no entities, so builds are fast and find few facts."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def write_corpus(path: Path, count: int) -> Path:
