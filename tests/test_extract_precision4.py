@@ -169,7 +169,7 @@ def test_the_minister_stays_unresolved_when_two_ministers_are_named(nlp, article
 @pytest.mark.parametrize(
     "text",
     [
-        "The Council urged all political parties to remain calm.",
+        "The Council urged all factions to show restraint.",
         "Ghana urged all parties in Sudan to respect the ceasefire.",
     ],
 )
@@ -178,7 +178,7 @@ def test_a_call_to_everyone_is_aimed_at_no_one(nlp, article_for, resources, text
 
 
 def test_a_call_to_a_named_agent_is_still_pressure_on_it(nlp, article_for, resources):
-    found = facts(nlp, article_for, resources, "The Council urged the Sudanese army to remain calm.", "opposes")
+    found = facts(nlp, article_for, resources, "The Council urged the Sudanese army to show restraint.", "opposes")
     assert ("Council", "Sudan") in pairs(found)
 
 
@@ -204,7 +204,7 @@ def test_a_campaign_without_quotes_is_still_read(nlp, article_for, resources):
         ("The Dutch frigate HNLMS Tromp is joining USS Ward and HMS Kent in the Gulf.", "citizenOf"),
         ("HNLMS Tromp will work together with USS Ward and the Royal Navy.", "cooperatesWith"),
         ("The French frigate FS Surcouf arrived in Muscat on Monday.", "visits"),
-        ("Air Force F-16 Fighting Falcons from the Ohio Air National Guard arrived to join the fight against al-Shabaab.", "opposes"),
+        ("Two F-35 jets from a Norwegian air base flew north to help the battle against Tamil rebels.", "opposes"),
     ],
 )
 def test_ships_and_aircraft_are_no_agents(nlp, article_for, resources, text, relation):
@@ -262,7 +262,7 @@ def test_reducing_what_is_no_tie_is_no_stance(nlp, article_for, resources, text)
 
 
 def test_a_meeting_a_host_would_be_ready_to_arrange_is_not_asserted(nlp, article_for, resources):
-    text = "King Abdullah said he would be ready to host a meeting between Israeli and Palestinian negotiators."
+    text = "President Alvarez said she would be willing to host a meeting between Chilean and Bolivian diplomats."
     found = facts(nlp, article_for, resources, text, "meets")
     assert found and all(m is not Modality.ASSERTED for _, _, m, _ in found)
 
@@ -279,13 +279,13 @@ def test_a_meeting_that_was_hosted_is_still_asserted(nlp, article_for, resources
 
 
 def test_what_two_sides_must_agree_to_is_no_agreement(nlp, article_for, resources):
-    text = "Rwandan rebels said President Kagame and his Rwandan Patriotic Front must agree to new elections."
+    text = "Opposition leaders said President Dlamini and the ruling Swazi Union must agree to a new constitution."
     found = facts(nlp, article_for, resources, text, "cooperatesWith")
     assert found and all(m is Modality.HYPOTHETICAL for _, _, m, _ in found)
 
 
 def test_a_cut_to_a_place_a_demonym_qualifies_is_no_stance_on_the_country(nlp, article_for, resources):
-    text = "The United Nations reduced food supplies to the biggest Sudanese refugee camp in Chad."
+    text = "The aid agency cut water deliveries to a large Malian refugee camp in Niger."
     assert facts(nlp, article_for, resources, text, "opposes") == set()
 
 
@@ -317,8 +317,8 @@ def test_an_imposed_embargo_is_still_asserted(nlp, article_for, resources):
 
 
 def test_they_in_a_group_s_reported_clause_is_the_group(nlp, article_for, resources):
-    found = facts(nlp, article_for, resources, "Kurdish leaders said they would boycott all contact with the Iraqi government.", "opposes")
-    assert ("Kurdish leaders", "Iraq", Modality.PLANNED) in {(s, o, m) for s, o, m, _ in found}
+    found = facts(nlp, article_for, resources, "Basque leaders announced they would boycott any talks with the Spanish government.", "opposes")
+    assert ("Basque leaders", "Spain", Modality.PLANNED) in {(s, o, m) for s, o, m, _ in found}
 
 
 # -- welcomes, mediations, shared intelligence, donations ----------------------------------------------------
@@ -374,8 +374,8 @@ def test_asylum_sought_is_no_stance(nlp, article_for, resources):
 
 
 def test_ruled_as_governed_denies_nothing_but_ruled_out_does(nlp, article_for, resources):
-    text = "Taliban ruled Afghanistan has been sharing expertise with the Islamic Movement of Uzbekistan."
+    text = "Junta ruled Myanmar is sharing its expertise with the Arakan Army."
     found = facts(nlp, article_for, resources, text, "cooperatesWith")
-    assert ("Afghanistan", "Islamic Movement of Uzbekistan", Modality.ASSERTED, "cooperatesWith-sharing") in found
+    assert ("Myanmar", "Arakan Army", Modality.ASSERTED, "cooperatesWith-sharing") in found
     ruled_out = facts(nlp, article_for, resources, "Macron ruled out attending the summit in Moscow.", "attends")
     assert ruled_out and all(m is Modality.NEGATED for _, _, m, _ in ruled_out)

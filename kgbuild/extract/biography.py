@@ -3,13 +3,13 @@
 News names a leader with the country in the title ("French President Emmanuel
 Macron"); an encyclopedia article often does not. It writes "President
 Ulysses S. Grant" in an article about the United States, "was President of
-Panama from 1989 to 1994", "served as prime minister", "a Ghanaian
+Peru from 1985 to 1990", "served as prime minister", "a Ghanaian
 diplomat", "born in Accra". The rules here read those shapes, each under its
 own rule name (the name is in every fact's evidence):
 
 * ``title-before-name-surface``: a title read off the words right before a
-  name where the parse does not attach them ("at the behest of President of
-  Pakistan Asif Ali Zardari", "the President of Poland, Lech Walesa,",
+  name where the parse does not attach them ("at the request of President of
+  Kenya Uhuru Kenyatta", "the President of Poland, Lech Walesa,",
   "the country's prime minister Sheikh Hasina"), and the body the parse left
   off a title it read ("European Commission President X" read as "President");
 * ``title-name-of-country``: the country after a titled name ("Prime
@@ -17,10 +17,10 @@ own rule name (the name is in every fact's evidence):
   India's ruling party");
 * ``demonym-before-name``: "the British artist Jacob Epstein"; of a
   hyphenated "Pakistani-American" only the last demonym is a citizenship;
-* ``office-predicate``: "was President of Panama", "who was the second
-  President of Zambia", "served as Prime Minister of South Africa", "reigned
-  as King of Romania", "was elected president", "appointed him Attorney
-  General of Afghanistan";
+* ``office-predicate``: "was President of Panama", "who was the third
+  President of Botswana", "served as Prime Minister of New Zealand", "reigned
+  as King of Norway", "was elected president", "appointed her Minister
+  of Finance of Peru";
 * ``royal-style``: "King Constantine I of Greece" leads Greece, "Princess
   Helen of Greece" is Greek;
 * ``former-office/citizen``: a former office gives no position and no
@@ -32,7 +32,7 @@ own rule name (the name is in every fact's evidence):
   reign") leads the country the article names for that office (``/named``),
   the one the person is a citizen of (``/citizen``), or the country the
   article is about (``/article``); ``/position`` where a head-of-state
-  position was read with its country but with a word in front ("the 45th
+  position was read with its country but with a word in front ("the 12th
   President of the United States"). These are inferences, made at a lower
   confidence, never where another named person holds that office of that
   country in the article, nor for two people with that bare title in one
@@ -48,10 +48,10 @@ own rule name (the name is in every fact's evidence):
   "ran as the Y Party candidate", "joined the Y Party", "the party founded
   by X";
 * ``organisation-member``: "Finland joined NATO", "it is a member state of
-  the African Union";
+  the Arab League";
 * ``war-participant``, ``battle-place`` and ``event-place-verb``: "took part
-  in the Bolotnikov Uprising", "a veteran of the Korean War", "the Battle of
-  Warsaw" (held in Warsaw, so in Poland), "the French Revolution" (in France),
+  in the Easter Rising", "a veteran of the Korean War", "the Battle of
+  Narva" (held in Narva, so in Estonia), "the French Revolution" (in France),
   "the war took place in the Ohio valley"; "X, also known as Y" is one event;
 * ``article-country/citizen``: in an article that opens as an encyclopedia
   does ("X is a Y") and is about one country, the people it names with no
@@ -74,13 +74,13 @@ own rule name (the name is in every fact's evidence):
 
 The country an article is about is the only one it names, or one named at
 least twice and twice as often as any other; in a biography with such a
-country, the subject's own nationality ("X was an Equatorial Guinean
+country, the subject's own nationality ("X was a Malawian
 politician") wins. "the country" and "the nation" refer to it; in news, to
 the country named in that sentence or the one before, and to none if two
 were named there.
 
 Past and former offices. An encyclopedia states offices held in the past
-("was President of Panama from 1989 to 1994"); such a statement is asserted
+("was President of Peru from 1985 to 1990"); such a statement is asserted
 as read (the graph keeps no time on a fact; the evidence sentence carries the
 dates), as the news rules do with "was". An office marked as not the current
 one ("former", "ex-", "then", "late", "retired") or not yet held ("future",
@@ -119,7 +119,7 @@ PLACE_ONLY = frozenset({EntityKind.PLACE})
 HOLDER_KINDS = frozenset({COUNTRY, *ORG_KINDS})
 AGENT_KINDS = frozenset({PERSON, COUNTRY, *ORG_KINDS})
 PLACE_KINDS = frozenset({EntityKind.PLACE, COUNTRY})
-#: The most words a title before a name may have ("former Pakistan Ambassador to the United States").
+#: The most words a title before a name may have ("former Kenyan Ambassador to the United Kingdom").
 MAX_TITLE_WORDS = 8
 HYPHENS = frozenset({"-", "–", "‑"})
 #: "45th", "2nd": ordinals that qualify an office without being part of it.
@@ -134,7 +134,7 @@ DOMINANCE = 2
 MIN_COUNTRY_MENTIONS = 2
 #: Nouns that, with a party named beside them, say what a founded or joined organisation is.
 PARTY_NOUNS = frozenset({"party", "organization", "organisation", "movement", "group", "faction"})
-#: Nouns of a membership that a state holds ("a member state of the African Union").
+#: Nouns of a membership that a state holds ("a member state of the Arab League").
 MEMBER_STATE_NOUNS = frozenset({"state", "country", "nation"})
 #: Roman numerals of regnal names ("Carol II", "Louis XIV").
 REGNAL = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
@@ -513,7 +513,7 @@ def _demonym_countries(run: list[Token], found: ArticleEntities, gazetteer: Gaze
 
 def _title_tokens(run: list[Token], found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Token]:
     """The title part of a run: from its first title word, country or organisation on,
-    without ordinals and other qualifiers ("the 45th President" -> "President")."""
+    without ordinals and other qualifiers ("the 12th President" -> "President")."""
     words = lexicon.biography
 
     def starts_title(token: Token) -> bool:
@@ -838,7 +838,7 @@ def _party_keys(noun: Token, found: ArticleEntities, lexicon: Lexicon) -> list[s
 
 def _organisations_named(noun: Token, found: ArticleEntities, lexicon: Lexicon) -> list[str]:
     """The organisation a noun stands for: its own entity, or one in apposition or compound
-    to a party noun ("a new party - the Force for Change", "the organization Kokumin Domei")."""
+    to a party noun ("a new party - the Union for Renewal", "the organization Minsei Domei")."""
     keys = [k for k in found.at(noun.i) if found.kind(k) in ORG_KINDS]
     if keys:
         return keys
@@ -927,7 +927,7 @@ def _it_antecedent(token: Token, found: ArticleEntities) -> list[str]:
 
 
 def _organisation_membership(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
-    """ "a member state of the African Union", "a United Nations member state"."""
+    """ "a member state of the Arab League", "a United Nations member state"."""
     out: list[Fact] = []
     for noun in parse.index.tokens_with(lemma=MEMBER_STATE_NOUNS):
         if noun.lemma_.lower() not in MEMBER_STATE_NOUNS or noun.pos_ != "NOUN":
@@ -974,7 +974,7 @@ def _appositive_member_states(parse: _Parse, found: ArticleEntities, *, lexicon:
 
 
 def _historic_events(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon) -> dict[int, str]:
-    """Named wars, battles, uprisings ("the Bolotnikov Uprising", "Battle of Carpi",
+    """Named wars, battles, uprisings ("the Easter Rising", "Battle of Narva",
     "World War II"), whatever label the model gave them: token index -> event key."""
     words = lexicon.biography
     events: dict[int, str] = {}
@@ -1005,7 +1005,7 @@ def _historic_events(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon)
         name = clean_name(doc[start:end].text)
         between = [t.lower_ for t in tokens[last_end:start] if t.lower_ not in {"the", ",", "("}] if last_key else []
         if between in (["also", "known", "as"], ["or"], ["known", "as"]):
-            # "the Winnebago War, also known as the Winnebago Uprising": one event, two names
+            # "the Pastry War, also known as the First French Intervention": one event, two names
             key = last_key
             found.add(EntityKind.EVENT, found.label(key), surface=name, key=key)
         elif existing:
@@ -1033,7 +1033,7 @@ def _event_of(token: Token, events: dict[int, str], found: ArticleEntities) -> l
 
 def _war_participation(parse: _Parse, found: ArticleEntities, events: dict[int, str], *, lexicon: Lexicon, article_id: str) -> list[Fact]:
     """ "fought in the Korean War", "took part in the Uprising", "a veteran of the Boer War",
-    "the Battle of Warsaw, which was commanded by X"."""
+    "the Battle of Narva, which was commanded by X"."""
     words = lexicon.biography
     out: list[Fact] = []
     if not events:
@@ -1123,8 +1123,8 @@ def _war_entries_and_sides(parse: _Parse, found: ArticleEntities, events: dict[i
 
 
 def _wars_of_role(verb: Token) -> list[Token]:
-    """ "served as a nurse in the First World War", "served as an army general and as a member
-    of the cabinet in the war": the parse hangs the war on the role, not on "served" (rule
+    """ "served as a nurse in the First World War", "served as a field surgeon and as an adviser
+    to the cabinet in the war": the parse hangs the war on the role, not on "served" (rule
     ``war-participant``)."""
     if verb.lemma_.lower() != "serve":
         return []
@@ -1135,7 +1135,7 @@ def _wars_of_role(verb: Token) -> list[Token]:
 
 
 def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:
-    """ "the Battle of Warsaw" was fought at Warsaw (and so in Poland); "the French Revolution"
+    """ "the Battle of Narva" was fought at Narva (and so in Estonia); "the French Revolution"
     happened in France; "the war took place in the Ohio valley"."""
     words = lexicon.biography
     out: list[Fact] = []
@@ -1219,7 +1219,7 @@ def _article_country_offices(
     for holder in found.keys(PERSON):
         led = found.leads_of(holder)
         if led is not None:
-            # "appointed by the President of the United States": the office, named with its country
+            # "appointed by the President of Ghana": the office, named with its country
             office = _head_office(found.label(holder).rsplit(" of ", 1)[0], heads, events=events)
             if office is not None:
                 named_offices.setdefault(office, set()).add(led)
@@ -1236,7 +1236,7 @@ def _article_country_offices(
             held.setdefault((office, country), set()).add(f.subject)
     out: list[Fact] = []
     for (office, country), people in held.items():
-        # "the 45th President of the United States, X": a head of state whatever the ordinal
+        # "the 12th President of Ghana, X": a head of state whatever the ordinal
         for person in people - leaders:
             ev = next(f.evidence for f in positive if f.relation == "holdsPosition" and f.subject == person and found.country_of(f.object) == country)
             out.append(Fact(person, "leaderOf", country, Modality.ASSERTED, replace(ev, rule="office-country/position", confidence=0.75)))
@@ -1294,8 +1294,8 @@ def _head_office(label: str, heads: frozenset[str], *, events: frozenset[str] = 
 
 
 def _topic_country(doc: Doc, found: ArticleEntities, facts: list[Fact]) -> str | None:
-    """The nationality of the person an encyclopedia article is about ("X (1938-2014) was an
-    Equatorial Guinean politician"), when the article states one."""
+    """The nationality of the person an encyclopedia article is about ("X (1931-2009) was a
+    Malawian politician"), when the article states one."""
     topic = found.at(0)[0] if found.at(0) else None
     if topic is None or found.kind(topic) is not PERSON or not _is_encyclopedic(doc):
         return None

@@ -113,13 +113,13 @@ def extract_shared_fight(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
             continue
         stance = fight.head.head
         if stance.pos_ == "VERB" and lexicon.stance_verbs.get(stance.lemma_.lower()) != "supports":
-            # "reiterated UK support for Iraq in the fight against Z": the phrase hangs on the verb
+            # "restated French support for Mali in the fight against Z": the phrase hangs on the verb
             held = [o for o in stance.children if o.dep_ == "dobj" and lexicon.stance_nouns.get(o.lemma_.lower()) == "supports"]
             stance = held[0] if held else stance
         relation = (lexicon.stance_nouns if stance.pos_ == "NOUN" else lexicon.stance_verbs).get(stance.lemma_.lower())
         if relation != "supports":
             continue
-        # a headline without a full stop runs into the next line ("against ISIL\n\nMinister Ellwood said")
+        # a headline without a full stop runs into the next line ("against the militants\n\nMinister Hale said")
         enemies = [t for _, t in prep_objects(fight, "against") if "\n" not in doc[fight.i : t.i].text]
         if not enemies:
             continue
@@ -129,7 +129,7 @@ def extract_shared_fight(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
             if not supporters and stance.dep_ == "dobj":
                 supporters = subjects(stance.head)  # "reiterated its support for Y"
             elif not supporters and stance.dep_ == "pobj" and stance.head.head.pos_ in {"ADJ", "VERB", "AUX"}:
-                supporters = subjects(stance.head.head)  # "remains steadfast in its support of Y"
+                supporters = subjects(stance.head.head)  # "stays firm in its support of Y"
         else:
             supported, supporters = objects(stance), subjects(stance)
         shared = not any(c.dep_ == "poss" and c.lower_ in OWN_FIGHT for c in fight.children)

@@ -834,8 +834,8 @@ def defines_its_subject(doc: Doc) -> bool:
 
 def opens_as_reference(doc: Doc) -> bool:
     """Whether the article opens as a reference work does, not as news: its first sentence
-    defines its subject, or gives the dates of the name it opens with in brackets ("Carol
-    II (1893-1953) reigned as King of Romania"). News opens with a dateline or an event."""
+    defines its subject, or gives the dates of the name it opens with in brackets ("Olav
+    V (1903-1991) reigned as King of Norway"). News opens with a dateline or an event."""
     if defines_its_subject(doc):
         return True
     first = next(iter(doc.sents), None)

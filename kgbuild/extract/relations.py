@@ -735,7 +735,7 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
     children = list(token.children)  # read up to three times below
-    # "rejected Maliki's choice, General Farid": the apposition names whom it is about
+    # "rejected the premier's choice, General Farid": the apposition names whom it is about
     named = [k for c in children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
     if named:
         return found.government_of(named[0])
@@ -779,7 +779,7 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
     if len(set(owners)) == 1:
         return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
     if lexicon is not None and unanchored_target(token, lexicon=lexicon):
-        return None  # "condemns the attacks", "these terrorists": see extract/statements.py
+        return None  # "condemns the attacks", "these militants": see extract/statements.py
     return _topic_entity(token, found)
 
 
@@ -811,7 +811,7 @@ def _neutral_predicate(verb: Token) -> bool:
     return any(c.dep_ in {"acomp", "oprd"} and c.lemma_.lower() == "neutral" for c in verb.children)
 
 
-#: Nouns that stand for a person someone chose ("Maliki's choice", "the president's nominee").
+#: Nouns that stand for a person someone chose ("the premier's choice", "the president's nominee").
 CHOSEN_PERSON_NOUNS = frozenset({"choice", "pick", "nominee", "appointee", "candidate", "protege", "protégé"})
 
 

@@ -363,7 +363,7 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
         if not _acts(token):
             continue  # "the Prime Minister of X is the head of government": the office, not a person
         if _named_after(token, found):
-            continue  # "President of Pakistan Asif Ali Zardari", "the President of Poland, Lech Walesa": a named holder's title
+            continue  # "President of Kenya Uhuru Kenyatta", "the President of Chile, Rosa Vidal": a named holder's title
         if _title_before_name(token, found):
             continue  # "French ecological transition minister Agnes Dupont": her title, however parsed
         countries = _countries_of(token, found, gazetteer=gazetteer)

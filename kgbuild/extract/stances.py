@@ -4,8 +4,8 @@
 from a noun with its own "of/by/from" agent. The rules here read the
 constructions where the agent or the target hangs elsewhere in the clause:
 
-- a stance noun inside a prepositional phrase of the predicate: "X remains
-  steadfast in its support of Y", "X called for sanctions against Y",
+- a stance noun inside a prepositional phrase of the predicate: "X stays
+  firm in its support of Y", "X called for sanctions against Y",
   "X will provide $5 million in assistance to Y" (the clause's subject holds
   the stance; "of" then names the target);
 - the recipient of a light verb: "X gave Y aid", "X imposed sanctions on Y"
@@ -15,7 +15,7 @@ constructions where the agent or the target hangs elsewhere in the clause:
 - a feeling about someone's act: "X is appalled by Y's attack" (opposes),
   "X is encouraged by Y's decision" (supports);
 - breaking ties: "X suspended aid to Y", "X severed relations with Y",
-  "a suspension of air links with Y";
+  "a suspension of flights to Y";
 - "X is opposed to Y", "X is against Y", "X is in favour of Y";
 - talks held by coordinated agents without a named partner: "Biden and Xi
   held talks", "US and Russian negotiators returned to Geneva for talks";
@@ -108,7 +108,7 @@ def _candidates(doc_index: DocIndex, lexicon: Lexicon) -> list[Token]:
 def _targets(tokens: list[Token], found: ArticleEntities, agents: set[str], *, lexicon: Lexicon) -> list[str]:
     """Whom a stance is aimed at: named agents, else the agent owning each phrase ("Y's attack")
     or a group of people ("the Syrian opposition"); never a bare thing, which these looser
-    constructions often name ("in support of maritime security operations")."""
+    constructions often name ("in support of the relief effort")."""
     keys = [found.government_of(k) for t in tokens for k in found.at(t.i)]
     keys = [k for k in dict.fromkeys(keys) if k not in agents and found.kind(k) in AGENT_KINDS]
     if keys:
@@ -142,7 +142,7 @@ def _foreign_owner(noun: Token, found: ArticleEntities, agents: list[tuple[str, 
 def _governing_agents(noun: Token, found: ArticleEntities, *, lexicon: Lexicon) -> tuple[list[tuple[str, Token]], Token | None]:
     """The clause subject that holds a stance its noun does not name, and the verb it hangs on.
 
-    "X remains steadfast in its support of Y", "X called for sanctions against Y",
+    "X stays firm in its support of Y", "X called for sanctions against Y",
     "X will provide $5 million in assistance to Y".
     """
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
@@ -192,7 +192,7 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
 
 
 def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
-    """ "Russia's war against Ukraine", "the coalition campaign against ISIL", "X joined the fight against Y"."""
+    """ "Russia's war against Ukraine", "the coalition campaign against the militia", "X joined the fight against Y"."""
     targets = [t for p, t in prep_objects(noun, "against", "on") if p == "against" or noun.lemma_.lower() == "war"]
     if not targets or scare_quoted(noun):
         return  # (a "“war” on X" in scare quotes is no war: see extract/statements.py)
@@ -252,7 +252,7 @@ def _ended_stance(verb: Token, tie: Token, *, lexicon: Lexicon) -> bool:
 
 
 def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
-    """ "announced a suspension of air links with Y", "Italy's freeze of aid to Y"."""
+    """ "announced a suspension of flights to Y", "Italy's freeze of aid to Y"."""
     ties = [t for _, t in prep_objects(noun, "of", "in")]
     targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
     if not targets:

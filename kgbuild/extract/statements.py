@@ -5,17 +5,17 @@ Statements and readouts name their targets in ways the verb and noun rules of
 
 - a stance on an incident that names no doer ("The United States condemns the
   attacks in the capital today") has no agent to point at, and a
-  back-reference ("committed to defeating these terrorists") names none in its
+  back-reference ("vowed to punish these militants") names none in its
   own words: :func:`unanchored_target` tells :func:`.relations._topic` to make
   no topic of them (with a doer, "Y's attack" or "the attack by Y", the stance
   is on Y as before);
-- a call to everyone ("urged all parties to remain calm") is aimed at no one, and a campaign in
-  scare quotes ("Assad's “war” on ISIL is a sham") is no campaign: :func:`scare_quoted`;
+- a call to everyone ("urged all sides to show restraint") is aimed at no one, and a campaign in
+  scare quotes ("Norland's “war” on smugglers is a sham") is no campaign: :func:`scare_quoted`;
 - ships the model tags as people ("USS Ward") are no agents: :func:`without_vessel_facts`;
 - cutting a tie or a part of one ("reduced aid to X", "suspended part of its aid to X"):
   :func:`extract_cutbacks`, rule ``opposes-cutback``;
-- a meeting "between X and Y" that a verb only offers, plans or imagines ("would be ready to host a
-  meeting between X and Y") is not asserted: :func:`governed_modality`;
+- a meeting "between X and Y" that a verb only offers, plans or imagines ("would be willing to stage
+  talks between X and Y") is not asserted: :func:`governed_modality`;
 - a stance noun that a verb ends ("lifted its embargo on X") is a stance that no longer holds:
   :func:`ended_stance` makes it negated;
 - "Kurdish leaders said they would ...": "they" is the group: :func:`link_group_pronouns`;
@@ -25,7 +25,7 @@ Statements and readouts name their targets in ways the verb and noun rules of
   threatened to end the talks unless Baghdad accepted its terms"):
   :func:`extract_threat_conditions`, rule ``opposes-threat-condition``;
 - an organisation "is led by", "headed by" or "commanded by" a person names its leader:
-  :func:`extract_led_by_leaders`, rule ``leaderOf-led-by`` (an untagged unit name, "CTF 50",
+  :func:`extract_led_by_leaders`, rule ``leaderOf-led-by`` (an untagged unit name, "TF 88",
   is the organisation); so does "General X, commander, Southern Command":
   :func:`extract_comma_titles`, rule ``leaderOf-comma-title``;
 - "the Government of Ghana" untagged by the model stands for Ghana:
@@ -69,7 +69,7 @@ __all__ = [
     "without_vessel_facts",
 ]
 
-#: Determiners that make a noun phrase point back at something named before ("these terrorists").
+#: Determiners that make a noun phrase point back at something named before ("these militants").
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 #: Determiners of a call to everyone ("urged all parties"), which names no target.
 QUANTIFIERS = frozenset({"all", "every"})  # ("rejected any interference" still names what is rejected)
@@ -112,15 +112,15 @@ LED_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANIS
 def unanchored_target(token: Token, *, lexicon: Lexicon) -> bool:
     """Whether a stance target that names no entity is one no stance fact should point at:
     a violent incident with no doer named ("the attacks in Iraq", "this brutal bombing"), or
-    a back-reference whose referent it does not name ("these terrorists", "this group")."""
+    a back-reference whose referent it does not name ("these militants", "this group")."""
     if token.lemma_.lower() in lexicon.stances.incident_nouns or token.lower_ in lexicon.stances.incident_nouns:
         return True
-    # "these terrorists"; "urged all parties to remain calm": a call to everyone is aimed at no one
+    # "these militants"; "urged all sides to show restraint": a call to everyone is aimed at no one
     return any(c.dep_ in {"det", "predet"} and (c.lower_ in DEMONSTRATIVES or c.lower_ in QUANTIFIERS) for c in token.children)
 
 
 def scare_quoted(token: Token) -> bool:
-    """ "Assad's “war” on ISIL is a sham", "the so-called campaign against X": a word in scare quotes
+    """ "Norland's “war” on smugglers is a sham", "the so-called campaign against X": a word in scare quotes
     or called "so-called" is not what the writer says it is, so no stance is read from it."""
     doc = token.doc
     start = min([token.i, *(c.left_edge.i for c in token.children if c.i < token.i)])
@@ -173,9 +173,9 @@ def link_government_phrases(doc: Doc, found: ArticleEntities, *, doc_index: DocI
 
 
 def link_capitalised_bodies(doc: Doc, found: ArticleEntities, *, doc_index: DocIndex) -> None:
-    """ "The Coalition supports the SDF", "Coalition efforts to support X": a generic body word
+    """ "The Coalition backs the border guards", "Coalition efforts to train X": a generic body word
     written with a capital as a name ("Coalition", as military and government statements name
-    the counter-ISIL coalition) is an organisation of that name; lower-case "the coalition", a
+    the anti-piracy coalition) is an organisation of that name; lower-case "the coalition", a
     word that opens its sentence, and a word inside a longer name ("the Syrian Arab Coalition")
     are left alone."""
     for token in doc_index.tokens_with(lower=CAPITALISED_BODIES):
@@ -223,7 +223,7 @@ def _office_head(label: str) -> str | None:
 
 
 def governed_modality(noun: Token, *, lexicon: Lexicon) -> Modality | None:
-    """ "King X said he would be ready to host a meeting between Y and Z", "offered to arrange talks
+    """ "President X said she would be willing to stage talks between Y and Z", "offered to arrange talks
     between Y and Z": a meeting noun that is the object of a verb takes that verb's whole frame (the
     frame of a noun is otherwise read off its own verb only). ``None`` when that frame asserts."""
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
@@ -409,7 +409,7 @@ def extract_led_by_leaders(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon
 
 
 def _unit_named(token: Token, found: ArticleEntities) -> str | None:
-    """ "CTF 50 is led by Commodore X": an untagged proper name (with its number) that a person
+    """ "TF 88 is led by Commodore X": an untagged proper name (with its number) that a person
     leads is an organisation (a unit, a task force)."""
     if token.pos_ != "PROPN" or token.dep_ != "nsubjpass":
         return None

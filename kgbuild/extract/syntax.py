@@ -36,8 +36,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def listed_appositions(token: Token) -> list[Token]:
-    """The members of a list the parser hung on ``token`` as an apposition: in "the UK, the
-    Coalition and the Government of Iraq are committed" the small model makes "Coalition" an
+    """The members of a list the parser hung on ``token`` as an apposition: in "Canada, the
+    Alliance and the Government of Chad are committed" the small model makes "Coalition" an
     apposition of "UK" and "Government" its conjunct; an apposition with a conjunction of its
     own ("and") after a comma is a list ("the two leaders, Biden and Xi," lists them too)."""
     for child in token.rights:
