@@ -15,14 +15,29 @@ from spacy.tokens import Doc, Token
 from ..facts import Article, EntityKind, Extraction, Fact, Modality
 from ..gazetteer import Gazetteer, load_gazetteer
 from .biography import extract_biography
-from .denials import cancel_withdrawn_plans, negate_denied_reports
-from .datelines import extract_dateline_arrivals
-from .docindex import DocIndex
-from .entities import ArticleEntities, find_entities, link_first_person
-from .epithets import extract_name_calling, extract_sentential_stances, without_name_calling_meets, without_self_stances
 from .companions import extract_companion_cooperation, extract_shared_fight
+from .datelines import extract_dateline_arrivals
+from .denials import cancel_withdrawn_plans, negate_denied_reports
+from .docindex import DocIndex
+from .entities import (
+    ArticleEntities,
+    find_entities,
+    link_first_person,
+    link_reported_pronouns,
+)
+from .epithets import (
+    extract_name_calling,
+    extract_sentential_stances,
+    without_name_calling_meets,
+    without_self_stances,
+)
 from .events import extract_events
-from .groups import extract_people_visits, link_group_agents, link_leader_governments, mark_group_facts
+from .groups import (
+    extract_people_visits,
+    link_group_agents,
+    link_leader_governments,
+    mark_group_facts,
+)
 from .lexicon import Lexicon, load_lexicon
 from .presence import extract_presence
 from .quotes import extract_quotes
@@ -37,7 +52,6 @@ from .statements import (
     extract_threat_conditions,
     link_capitalised_bodies,
     link_government_phrases,
-    link_group_pronouns,
     link_titles_to_holders,
     without_vessel_facts,
 )
@@ -77,7 +91,7 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     link_first_person(found, doc, quotes)  # "X said: I condemn ...": "I" is X
     link_leader_governments(doc, found, lexicon=lexicon, doc_index=doc_index)  # "Assad's regime" is Assad's
     groups = link_group_agents(doc, found, lexicon=lexicon, doc_index=doc_index)  # "British businesses" as agents
-    link_group_pronouns(doc, found, doc_index=doc_index)  # "Kurdish leaders said they would ..."
+    link_reported_pronouns(found, doc, doc_index=doc_index)  # again, with the groups: "Kurdish leaders said they would ..."
     facts += extract_relations(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_stances(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)
     facts += extract_people_visits(doc, found, lexicon=lexicon, article_id=article.id, doc_index=doc_index)

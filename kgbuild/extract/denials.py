@@ -37,10 +37,8 @@ def negate_denied_reports(doc: Doc, facts: list[Fact], *, doc_index: DocIndex) -
     for verb in doc_index.tokens_with(lemma=DENIAL_VERBS):
         if verb.pos_ != "VERB" or not _denies_a_back_reference(verb):
             continue
-        number = doc_index.sentence_number(verb.i)
-        sents = list(doc.sents)
-        first = sents[max(0, number - DENIAL_REACH)]
-        spans.append((first.start_char, verb.sent.start_char))
+        first = doc_index.sentences[max(0, doc_index.sentence_number(verb.i) - DENIAL_REACH)]
+        spans.append((first.start_char, doc_index.sentence(verb).start_char))
     if not spans:
         return facts
     return [

@@ -27,7 +27,15 @@ from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 
-__all__ = ["ArticleEntities", "clean_name", "defines_its_subject", "find_entities", "link_first_person", "opens_as_reference"]
+__all__ = [
+    "ArticleEntities",
+    "clean_name",
+    "defines_its_subject",
+    "find_entities",
+    "link_first_person",
+    "link_reported_pronouns",
+    "opens_as_reference",
+]
 
 #: NER labels that name people, places, countries and organisations.
 NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
@@ -273,7 +281,7 @@ def find_entities(
     _group_heads(found, doc, doc_index=doc_index)
     _appositive_names(found, doc, doc_index=doc_index)
     _two_party_references(found, doc, doc_index=doc_index)
-    _reported_pronouns(found, doc, doc_index=doc_index)
+    link_reported_pronouns(found, doc, doc_index=doc_index)
     return found
 
 
@@ -913,8 +921,11 @@ def _group_heads(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> No
             found.link(token.i, key, replace=n == 0)
 
 
-def _reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
-    """ "China said it would ...", "Hungary announced its support for ...": "it"/"its" is the speaker or subject."""
+def link_reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
+    """ "China said it would ...", "Hungary announced its support for ...": "it"/"its" is the speaker or subject.
+
+    :func:`find_entities` runs it; extraction runs it again once groups of people are agents
+    (:func:`.groups.link_group_agents`), so that "Kurdish leaders said they would ..." links "they"."""
     for token in doc_index.tokens_with(lower=COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES):
         word = token.lower_
         if found.at(token.i) or word not in COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES:

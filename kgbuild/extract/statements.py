@@ -18,7 +18,6 @@ Statements and readouts name their targets in ways the verb and noun rules of
   talks between X and Y") is not asserted: :func:`governed_modality`;
 - a stance noun that a verb ends ("lifted its embargo on X") is a stance that no longer holds:
   :func:`ended_stance` makes it negated;
-- "Kurdish leaders said they would ...": "they" is the group: :func:`link_group_pronouns`;
 - a warm welcome given, a mediation between two sides, intelligence shared with a partner:
   :func:`extract_readout_acts`;
 - a threat made conditional on someone's act is aimed at that someone ("Iran
@@ -62,7 +61,6 @@ __all__ = [
     "joins_body",
     "link_capitalised_bodies",
     "link_government_phrases",
-    "link_group_pronouns",
     "link_titles_to_holders",
     "scare_quoted",
     "unanchored_target",
@@ -248,15 +246,6 @@ def ended_stance(noun: Token, *, lexicon: Lexicon) -> Modality | None:
     if lemma in lexicon.stances.ending_verbs or (lemma, particle) in {("call", "off"), ("phase", "out"), ("roll", "back")}:
         return Modality.NEGATED
     return None
-
-
-def link_group_pronouns(doc: Doc, found: ArticleEntities, *, doc_index: DocIndex) -> None:
-    """ "Kurdish leaders said they would boycott the talks": "they" is the group, once groups of people
-    are agents (:func:`.groups.link_group_agents`); the entity pass read the pronouns before."""
-    # the same reading, run again with the groups linked
-    from .entities import _reported_pronouns
-
-    _reported_pronouns(found, doc, doc_index=doc_index)
 
 
 def extract_cutbacks(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
