@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..facts import EntityKind, Fact
 from .docindex import DocIndex
 from .entities import ArticleEntities
+from .events import dateline_place
 from .factmaking import make_fact
 from .lexicon import Lexicon
 from .syntax import conjuncts, subjects
@@ -35,9 +36,7 @@ def _unnamed_place(token: Token, found: ArticleEntities) -> bool:
 
 
 def extract_dateline_arrivals(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
-    from .events import _dateline_place
-
-    place = _dateline_place(doc, found)
+    place = dateline_place(doc, found)
     if place is None or not doc_index.sentences:
         return []
     lead = doc_index.sentences[0]

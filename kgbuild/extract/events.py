@@ -23,7 +23,7 @@ from .factuality import modality_of
 from .lexicon import Lexicon
 from .time import resolve_date
 
-__all__ = ["extract_events"]
+__all__ = ["dateline_place", "extract_events"]
 
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 #: The people of a body whose possessive names its meeting ("a NATO leaders' meeting").
@@ -135,7 +135,7 @@ def extract_events(
         cluster.tokens.append(token)
         cluster.surfaces.append(_surface(token))
     facts: list[Fact] = []
-    dateline = _dateline_place(doc, found)
+    dateline = dateline_place(doc, found)
     for cluster in clusters:
         key = _register(cluster, found, gazetteer, anchor=anchor)
         for place, token in cluster.place_tokens:
@@ -220,7 +220,7 @@ def _grouping_of(noun: Token) -> list[Token]:
     ]
 
 
-def _dateline_place(doc: Doc, found: ArticleEntities) -> str | None:
+def dateline_place(doc: Doc, found: ArticleEntities) -> str | None:
     """The city of a wire dateline ("VILNIUS, July 12 -", "SAMARKAND, Uzbekistan -"): the
     place written in capitals at the very start, before a dash in the first words."""
     dash = next((t for t in doc[:12] if t.text in {"-", "—", "–", "--"} and t.i > 0 and doc[t.i - 1].whitespace_), None)

@@ -26,7 +26,7 @@ from .entities import ArticleEntities
 from .lexicon import Lexicon
 from .syntax import conjuncts, evidence
 
-__all__ = ["extract_roles"]
+__all__ = ["extract_roles", "office_acts"]
 
 #: Dependency labels of the words that make up a title in front of a name.
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
@@ -360,7 +360,7 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             continue  # "Kenyan business leaders" do not lead Kenya
         if any(c.dep_ in {"appos"} for c in token.children) or token.dep_ == "compound":
             continue
-        if not _acts(token):
+        if not office_acts(token):
             continue  # "the Prime Minister of X is the head of government": the office, not a person
         if _named_after(token, found):
             continue  # "President of Kenya Uhuru Kenyatta", "the President of Chile, Rosa Vidal": a named holder's title
@@ -501,7 +501,7 @@ def _title_before_name(token: Token, found: ArticleEntities) -> bool:
     )
 
 
-def _acts(token: Token) -> bool:
+def office_acts(token: Token) -> bool:
     """Whether an office noun names someone taking part in what the sentence says."""
     while token.dep_ == "conj":
         token = token.head

@@ -48,6 +48,7 @@ from .entities import ArticleEntities
 from .factmaking import AGENT_KINDS, make_fact
 from .factuality import modality_of
 from .lexicon import Lexicon
+from .roles import office_acts
 from .syntax import conjuncts, prep_objects, subjects
 
 __all__ = [
@@ -190,9 +191,6 @@ def link_titles_to_holders(doc: Doc, found: ArticleEntities, facts: list[Fact], 
     """ "Foreign Minister Ana Ruiz arrived on Monday. The Minister met ...": a bare "the Minister"
     or "the Secretary" acting in a sentence is the one person the article names with an office of
     that head word; with two such people (or none) it stays unresolved."""
-    # when an office noun names someone acting, as the office rules read it
-    from .roles import _acts
-
     holders: dict[str, set[str]] = {}
     for fact in facts:
         if fact.relation == "holdsPosition" and fact.modality is Modality.ASSERTED and found.kind(fact.subject) is EntityKind.PERSON:
@@ -205,7 +203,7 @@ def link_titles_to_holders(doc: Doc, found: ArticleEntities, facts: list[Fact], 
     for token in doc_index.tokens_with(lower=frozenset(sole)):
         if found.at(token.i) or token.tag_ not in {"NN", "NNP"} or token.dep_ == "compound":
             continue
-        if [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"] or not _acts(token):
+        if [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"] or not office_acts(token):
             continue  # "the foreign minister of Peru", "the Minister, Ana Ruiz,": read by the office rules
         found.link(token.i, sole[token.lower_])
 
