@@ -327,6 +327,20 @@ class Gazetteer:
         """
         return self._answer("noun", noun, self._organisations_for_noun)
 
+    def has_organisations_for_noun(self, noun: str) -> bool:
+        """Whether :meth:`organisations_for_noun` finds any organisation for ``noun``.
+
+        A plain lower-case word is its own lookup key and is looked up as it is (a rule asks
+        this of every noun of an article, and few are such nouns).
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.has_organisations_for_noun("bloc"), gaz.has_organisations_for_noun("weather")
+        (True, False)
+        """
+        if noun.isascii() and noun.isalpha() and noun.islower():
+            return noun in self._nouns  # lookup_key(noun) is noun
+        return bool(self.organisations_for_noun(noun))
+
     def _organisations_for_noun(self, noun: str) -> tuple[Organisation, ...]:
         return tuple(self._nouns.get(lookup_key(noun), ()))
 

@@ -79,7 +79,7 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     """Every entity and fact of one parsed article."""
     # The names of an article repeat, and so do the words and sentences the rules look up.
     gazetteer, lexicon = resources.gazetteer.for_article(), resources.lexicon
-    doc_index = DocIndex(doc)
+    doc_index = DocIndex(doc, text=article.text)  # the parsed text, as spaCy keeps it
     found = find_entities(doc, gazetteer=gazetteer, title_words=lexicon.title_heads, government_nouns=lexicon.government_nouns, doc_index=doc_index)
     link_government_phrases(doc, found, doc_index=doc_index)  # "the Government of Ghana" untagged
     link_capitalised_bodies(doc, found, doc_index=doc_index)  # "the Coalition" as a name

@@ -95,7 +95,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
@@ -105,7 +104,7 @@ from .entities import NAME_PARTICLES, ArticleEntities, clean_name, defines_its_s
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .roles import OFFICE_MODIFIERS, _facts_for, _noun_phrase, _read_title, _Title, _titles_of
-from .syntax import conjuncts, evidence, prep_objects, subjects
+from .syntax import conjuncts, prep_objects, subjects
 
 __all__ = ["extract_biography"]
 
@@ -158,7 +157,6 @@ class _Parse:
     doc: Doc
     tokens: tuple[Token, ...]
     sentence_starts: tuple[int, ...]
-    by_pos: dict[str, tuple[Token, ...]]
     index: DocIndex
 
     @classmethod
@@ -166,22 +164,15 @@ class _Parse:
         starts = [0] * len(doc)
         for sent in index.sentences:
             starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        tokens = index.tokens
-        by_pos: dict[int, list[Token]] = {}
-        for token, pos in zip(tokens, doc.to_array(POS).tolist()):  # ids, not the strings of Token.pos_
-            by_pos.setdefault(pos, []).append(token)
-        strings = doc.vocab.strings
-        return cls(doc, tokens, tuple(starts), {strings[pos]: tuple(group) for pos, group in by_pos.items()}, index)
+        return cls(doc, index.tokens, tuple(starts), index)
 
     def sentence(self, token: Token) -> Span:
         """The sentence of ``token`` (``token.sent``, without spaCy's walk to its boundaries)."""
         return self.index.sentence(token)
 
     def of_pos(self, *pos: str) -> list[Token]:
-        """The tokens of some parts of speech, in order."""
-        if len(pos) == 1:
-            return list(self.by_pos.get(pos[0], ()))
-        return sorted((t for p in pos for t in self.by_pos.get(p, ())), key=lambda t: t.i)
+        """The tokens of some parts of speech, in order (found through the index, not by a walk over every token)."""
+        return self.index.tokens_with(pos=pos)
 
 
 def extract_biography(
@@ -197,16 +188,21 @@ def extract_biography(
     reference = opens_as_reference(doc)
     _country_references(parse, found, countries, dominant, reference=reference)
     people = _mentions(parse, found, PERSON_ONLY)
+    named = _named_mentions(parse, people, found)  # (read once: a key's label and the words do not change)
+    # The run of words before each name, read once by the rules from here to _party_membership:
+    # none of them links a token, so the runs (which depend on the links) stay as read.
+    runs: dict[int, list[Token]] = {}
     new: list[Fact] = []
     offices: list[_Office] = []
-    new += _titles_before_names(parse, people, found, facts, offices, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
+    new += _titles_before_names(parse, named, found, facts, offices, runs, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
     new += _office_predicates(parse, found, offices, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
     new += _former_offices(parse, people, found, offices, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
     _tenures(parse, found, offices, lexicon=lexicon, article_id=article_id)
     new += _royal_styles(parse, people, found, lexicon=lexicon, article_id=article_id)
-    new += _countries_after_names(parse, people, found, [*facts, *new], gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
+    new += _countries_after_names(parse, named, found, [*facts, *new], runs, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
     new += _birthplaces(parse, found, gazetteer=gazetteer, article_id=article_id)
-    new += _party_membership(parse, people, found, lexicon=lexicon, article_id=article_id)
+    new += _party_membership(parse, people, found, runs, lexicon=lexicon, article_id=article_id)
+    runs.clear()  # the rules below link tokens
     new += _organisation_membership(parse, found, lexicon=lexicon, article_id=article_id)
     new += _appositive_member_states(parse, found, lexicon=lexicon, article_id=article_id)
     new += _plural_demonym_lists(parse, found, gazetteer=gazetteer, article_id=article_id)
@@ -218,7 +214,7 @@ def extract_biography(
     new += _event_places(parse, found, events, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id)
     new += _leaders_as_members(found, [*facts, *new])
     new += _article_country_offices(found, [*facts, *new], offices, dominant, reference=reference, lexicon=lexicon)
-    new += _article_nationals(parse, people, found, [*facts, *new], dominant, article_id=article_id)
+    new += _article_nationals(parse, named, found, [*facts, *new], dominant, article_id=article_id)
     return new
 
 
@@ -302,23 +298,29 @@ def _is_subnational(office: str, lexicon: Lexicon) -> bool:
     return any(" ".join(words[-n:]) in lexicon.biography.subnational for n in (1, 2, 3) if len(words) >= n)
 
 
-def _fact(subject: str, relation: str, obj: str, sent, *, rule: str, confidence: float, article_id: str, modality: Modality = Modality.ASSERTED) -> Fact:
-    return Fact(subject, relation, obj, modality, evidence(sent, article_id=article_id, rule=rule, confidence=confidence))
+def _cite(parse: _Parse, sent: Span, *, rule: str, confidence: float, article_id: str) -> Evidence:
+    """``syntax.evidence(sent, ...)`` for a sentence of the doc, made once per sentence and rule by the index
+    (``Span.text`` and ``Token.sent`` walk the tokens on every call)."""
+    return parse.index.evidence(parse.tokens[sent.start], article_id=article_id, rule=rule, confidence=confidence)
 
 
-def _office_facts(person: str, title: _Title, found: ArticleEntities, *, rule: str, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _fact(parse: _Parse, subject: str, relation: str, obj: str, sent: Span, *, rule: str, confidence: float, article_id: str, modality: Modality = Modality.ASSERTED) -> Fact:
+    return Fact(subject, relation, obj, modality, _cite(parse, sent, article_id=article_id, rule=rule, confidence=confidence))
+
+
+def _office_facts(parse: _Parse, person: str, title: _Title, found: ArticleEntities, *, rule: str, lexicon: Lexicon, article_id: str) -> list[Fact]:
     """Position, leadership and citizenship of a current office (no citizenship from a state's or city's office)."""
-    facts = _facts_for(person, title, found, rule=rule, lexicon=lexicon, article_id=article_id)
+    facts = _facts_for(person, title, found, rule=rule, lexicon=lexicon, article_id=article_id, doc_index=parse.index)
     if _is_subnational(title.office, lexicon):
         facts = [f for f in facts if f.relation != "citizenOf"]
     return facts
 
 
-def _former_citizenship(person: str, title: _Title, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _former_citizenship(parse: _Parse, person: str, title: _Title, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
     """ "former Afghan Prime Minister X": no current office, but X is Afghan."""
     if title.holder_of is None or found.kind(title.holder_of) is not COUNTRY or _is_subnational(title.office, lexicon):
         return []
-    return [_fact(person, "citizenOf", title.holder_of, title.anchor.sent, rule="former-office/citizen", confidence=0.65, article_id=article_id)]
+    return [_fact(parse, person, "citizenOf", title.holder_of, parse.sentence(title.anchor), rule="former-office/citizen", confidence=0.65, article_id=article_id)]
 
 
 def _country_mentions(parse: _Parse, found: ArticleEntities) -> list[tuple[int, str]]:
@@ -363,7 +365,10 @@ def _country_references(parse: _Parse, found: ArticleEntities, mentions: list[tu
 # -- titles before names ------------------------------------------------------------------
 
 
-def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], offices: list[_Office], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _titles_before_names(
+    parse: _Parse, named: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], offices: list[_Office], runs: dict[int, list[Token]], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str
+) -> list[Fact]:
+    """Titles read off the words before a name (``named``: the :func:`_named_mentions`)."""
     out: list[Fact] = []
     tokens = parse.tokens
     # (person, sentence) -> whether a title the parse gave there names whose office it is
@@ -372,7 +377,7 @@ def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], foun
         if f.relation == "holdsPosition":
             where = (f.subject, f.evidence.start)
             titled[where] = titled.get(where, False) or found.country_of(f.object) is not None
-    for start, end, person in _named_mentions(parse, people, found):
+    for start, end, person in named:
         sent = parse.sentence(tokens[start])
         # the title rules link a title's head word to the name ("President" of "Commission President X")
         linked = start
@@ -381,8 +386,8 @@ def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], foun
         if linked > start and titled.get((person, sent.start_char)) is False:
             body_title = _body_before_title(parse, start, linked, found, lexicon=lexicon)
             if body_title is not None:
-                out += _office_facts(person, body_title, found, rule="title-before-name-surface", lexicon=lexicon, article_id=article_id)
-        run = _run_before(parse, start, found, lexicon=lexicon)
+                out += _office_facts(parse, person, body_title, found, rule="title-before-name-surface", lexicon=lexicon, article_id=article_id)
+        run = _cached_run_before(parse, start, found, runs, lexicon=lexicon)
         appositive = False
         if not run and start - 1 > sent.start and tokens[start - 1].text == "," and (end >= sent.end or tokens[end].lower_ in APPOSITION_CLOSERS):
             # "the President of Poland, Lech Walesa, attended"
@@ -395,7 +400,7 @@ def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], foun
             continue
         if not appositive:
             for country in _demonym_countries(run, found, gazetteer):
-                out.append(_fact(person, "citizenOf", country, sent, rule="demonym-before-name", confidence=0.7, article_id=article_id))
+                out.append(_fact(parse, person, "citizenOf", country, sent, rule="demonym-before-name", confidence=0.7, article_id=article_id))
         title_words = _title_tokens(run, found, gazetteer=gazetteer, lexicon=lexicon)
         if not title_words or any(t.lower_ in lexicon.biography.not_yet for t in run):
             continue
@@ -403,13 +408,13 @@ def _titles_before_names(parse: _Parse, people: list[tuple[int, int, str]], foun
         if title is None or _is_membership(title) or (appositive and title.holder_of is None):
             continue
         if title.former:
-            out += _former_citizenship(person, title, found, lexicon=lexicon, article_id=article_id)
+            out += _former_citizenship(parse, person, title, found, lexicon=lexicon, article_id=article_id)
             if title.holder_of is None:
-                offices.append(_Office(person, title.office, evidence(sent, article_id=article_id, rule="", confidence=0), former=True))
+                offices.append(_Office(person, title.office, _cite(parse, sent, article_id=article_id, rule="", confidence=0), former=True))
             continue
         if (person, sent.start_char) in titled and (titled[(person, sent.start_char)] or title.holder_of is None):
             continue  # the parse gave this title already (if without its country or body, the words give it)
-        out += _office_facts(person, title, found, rule="title-before-name-surface", lexicon=lexicon, article_id=article_id)
+        out += _office_facts(parse, person, title, found, rule="title-before-name-surface", lexicon=lexicon, article_id=article_id)
     return out
 
 
@@ -433,7 +438,7 @@ def _plural_demonym_lists(parse: _Parse, found: ArticleEntities, *, gazetteer: G
         if len(people) < 2:
             continue  # one name: the demonym-before-name rule reads it
         for person in people:
-            out.append(_fact(person, "citizenOf", countries[0], parse.sentence(noun), rule="demonym-before-names", confidence=0.7, article_id=article_id))
+            out.append(_fact(parse, person, "citizenOf", countries[0], parse.sentence(noun), rule="demonym-before-names", confidence=0.7, article_id=article_id))
     return out
 
 
@@ -462,31 +467,42 @@ def _run_before(parse: _Parse, start: int, found: ArticleEntities, *, lexicon: L
     tokens = parse.tokens
     sent_start = parse.sentence_starts[start] if start < len(tokens) else 0
     run: list[Token] = []
+    holder_next = False  # whether run[0], the word after token i, stands for a country or organisation
     i = start - 1
     while i >= sent_start and len(run) < MAX_TITLE_WORDS:
         token = tokens[i]
         keys = found.at(i)
         before = tokens[i - 1] if i - 1 >= sent_start else None
-        holder_next = bool(run) and bool(_holder_keys(run[0], found))
         if keys:
             if not _holder_keys(token, found):
                 break
         elif token.tag_ == "POS":
             if before is None or not _holder_keys(before, found):
                 break
-        elif token.lower_ in {"of", "for"}:
-            if not (holder_next and before is not None and _is_title_word(before, lexicon)):
+        else:
+            lower = token.lower_
+            if lower in {"of", "for"}:
+                if not (holder_next and before is not None and _is_title_word(before, lexicon)):
+                    break
+            elif lower == "the":
+                if not (holder_next and before is not None and before.lower_ in {"of", "for"}):
+                    break
+            elif token.text in HYPHENS:
+                if not (run and before is not None and before.is_alpha):
+                    break
+            elif not (token.pos_ in {"NOUN", "PROPN", "ADJ"} or lower in lexicon.former):
                 break
-        elif token.lower_ == "the":
-            if not (holder_next and before is not None and before.lower_ in {"of", "for"}):
-                break
-        elif token.text in HYPHENS:
-            if not (run and before is not None and before.is_alpha):
-                break
-        elif not (token.pos_ in {"NOUN", "PROPN", "ADJ"} or token.lower_ in lexicon.former):
-            break
         run.insert(0, token)
+        holder_next = bool(keys)  # a word with keys got here only as a holder; one without is none
         i -= 1
+    return run
+
+
+def _cached_run_before(parse: _Parse, start: int, found: ArticleEntities, runs: dict[int, list[Token]], *, lexicon: Lexicon) -> list[Token]:
+    """``_run_before(parse, start, ...)``, read once per ``start`` into ``runs`` (valid while no token is linked)."""
+    run = runs.get(start)
+    if run is None:
+        run = runs[start] = _run_before(parse, start, found, lexicon=lexicon)
     return run
 
 
@@ -531,7 +547,9 @@ def _title_tokens(run: list[Token], found: ArticleEntities, *, gazetteer: Gazett
 
 
 def _filler(token: Token, words) -> bool:
-    return token.lower_ in words.office_fillers or bool(ORDINAL.match(token.lower_)) or token.ent_type_ == "ORDINAL"
+    lower = token.lower_
+    # (an ordinal starts with a digit: the pattern is tried only then)
+    return lower in words.office_fillers or (lower[:1].isdigit() and bool(ORDINAL.match(lower))) or token.ent_type_ == "ORDINAL"
 
 
 # -- offices in predicates ----------------------------------------------------------------
@@ -548,9 +566,11 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
         if lemma in words.office_verbs:
             if lemma == "be" and verb.dep_ == "xcomp":
                 continue  # "nominated X to be", "is said to be": not an office held
-            holders = _subject_people(verb, found)
-            complements = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] if lemma in {"be", "become", "remain"} else []
+            complements = [c for c in parse.index.children(verb) if c.dep_ in {"attr", "oprd"}] if lemma in {"be", "become", "remain"} else []
             complements += [t for _, t in prep_objects(verb, "as")]
+            if not complements:
+                continue  # (most verbs, "be" above all, have none: their holders need not be read)
+            holders = _subject_people(verb, found)
         elif lemma in words.succession_verbs:
             # "X replaced Y as president": both held the office
             holders = _subject_people(verb, found) + _people([t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)], found)
@@ -583,12 +603,12 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
                 continue
             for person in holders:
                 if title.former:
-                    out += _former_citizenship(person, title, found, lexicon=lexicon, article_id=article_id)
+                    out += _former_citizenship(parse, person, title, found, lexicon=lexicon, article_id=article_id)
                     continue
-                for fact in _office_facts(person, title, found, rule="office-predicate", lexicon=lexicon, article_id=article_id):
+                for fact in _office_facts(parse, person, title, found, rule="office-predicate", lexicon=lexicon, article_id=article_id):
                     out.append(replace(fact, modality=modality))
                 if title.holder_of is None:
-                    offices.append(_Office(person, title.office, evidence(parse.sentence(verb), article_id=article_id, rule="", confidence=0)))
+                    offices.append(_Office(person, title.office, _cite(parse, parse.sentence(verb), article_id=article_id, rule="", confidence=0)))
     return out
 
 
@@ -614,7 +634,7 @@ def _inverted_office_copula(parse: _Parse, found: ArticleEntities, *, gazetteer:
         if title is None or title.former or _is_membership(title) or title.holder_of is None:
             continue
         for person in holders:
-            out += _office_facts(person, title, found, rule="office-inverted-copula", lexicon=lexicon, article_id=article_id)
+            out += _office_facts(parse, person, title, found, rule="office-inverted-copula", lexicon=lexicon, article_id=article_id)
     return out
 
 
@@ -624,11 +644,11 @@ def _former_offices(parse: _Parse, people: list[tuple[int, int, str]], found: Ar
     for start, end, person in people:
         # the mention's syntactic head: the token whose head lies outside it
         root = next((t for t in parse.tokens[start:end] if not start <= t.head.i < end or t.head.i == t.i), parse.tokens[end - 1])
-        for _, title in _titles_of(root, found, gazetteer=gazetteer, lexicon=lexicon):
+        for _, title in _titles_of(root, found, gazetteer=gazetteer, lexicon=lexicon, doc_index=parse.index):
             if title.former:
-                out += _former_citizenship(person, title, found, lexicon=lexicon, article_id=article_id)
+                out += _former_citizenship(parse, person, title, found, lexicon=lexicon, article_id=article_id)
                 if title.holder_of is None:
-                    offices.append(_Office(person, title.office, evidence(parse.sentence(root), article_id=article_id, rule="", confidence=0), former=True))
+                    offices.append(_Office(person, title.office, _cite(parse, parse.sentence(root), article_id=article_id, rule="", confidence=0), former=True))
     return out
 
 
@@ -641,11 +661,11 @@ def _tenures(parse: _Parse, found: ArticleEntities, offices: list[_Office], *, l
             continue
         holders = [t for _, t in prep_objects(noun, "of")] + [c for c in noun.children if c.dep_ == "poss"]
         for person in _people(holders, found):
-            offices.append(_Office(person, office, evidence(parse.sentence(noun), article_id=article_id, rule="tenure", confidence=0)))
+            offices.append(_Office(person, office, _cite(parse, parse.sentence(noun), article_id=article_id, rule="tenure", confidence=0)))
 
 
 def _countries_after_names(
-    parse: _Parse, people: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str
+    parse: _Parse, named: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], runs: dict[int, list[Token]], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str
 ) -> list[Fact]:
     """ "Prime Minister Narendra Modi of India", "Foreign Minister Wang Yi of China": a title
     before the name with its country after it (monarchs and royals are :func:`_royal_styles`')."""
@@ -655,7 +675,7 @@ def _countries_after_names(
     # (person, sentence) -> the office the title rules read there without its country
     bare = {(f.subject, f.evidence.start): found.label(f.object) for f in facts if f.relation == "holdsPosition" and found.country_of(f.object) is None}
     out: list[Fact] = []
-    for start, end, person in _named_mentions(parse, people, found):
+    for start, end, person in named:
         j = end + 1
         if j >= len(tokens) or tokens[end].lower_ != "of" or parse.sentence_starts[j] != parse.sentence_starts[start]:
             continue
@@ -671,7 +691,7 @@ def _countries_after_names(
         sent = parse.sentence(tokens[start])
         if (person, sent.start_char) in with_country:
             continue
-        run = _run_before(parse, start, found, lexicon=lexicon)
+        run = _cached_run_before(parse, start, found, runs, lexicon=lexicon)
         if any(t.lower_ in lexicon.former or t.lower_ in words.not_yet for t in run):
             continue
         if (person, sent.start_char) in bare:
@@ -684,7 +704,7 @@ def _countries_after_names(
         office = title.office.lower().split()
         if {office[-1], " ".join(office[-2:])} & (words.monarchs | words.royals):
             continue
-        out += _office_facts(person, replace(title, holder_of=countries[0]), found, rule="title-name-of-country", lexicon=lexicon, article_id=article_id)
+        out += _office_facts(parse, person, replace(title, holder_of=countries[0]), found, rule="title-name-of-country", lexicon=lexicon, article_id=article_id)
     return out
 
 
@@ -716,9 +736,9 @@ def _royal_styles(parse: _Parse, people: list[tuple[int, int, str]], found: Arti
             continue
         sent = parse.sentence(tokens[start])
         for country in dict.fromkeys(countries):
-            out.append(_fact(person, "citizenOf", country, sent, rule="royal-style", confidence=0.7, article_id=article_id))
+            out.append(_fact(parse, person, "citizenOf", country, sent, rule="royal-style", confidence=0.7, article_id=article_id))
             if reign and len(countries) == 1:
-                out.append(_fact(person, "leaderOf", country, sent, rule="royal-style", confidence=0.7, article_id=article_id))
+                out.append(_fact(parse, person, "leaderOf", country, sent, rule="royal-style", confidence=0.7, article_id=article_id))
     return out
 
 
@@ -728,7 +748,7 @@ def _royal_styles(parse: _Parse, people: list[tuple[int, int, str]], found: Arti
 def _birthplaces(parse: _Parse, found: ArticleEntities, *, gazetteer: Gazetteer, article_id: str) -> list[Fact]:
     """ "born in Dublin", "born in Kumasi, Ghana", "a native of Accra", "his native Poland"."""
     out: list[Fact] = []
-    for token in (t for t in parse.tokens if t.lower_ in {"born", "native"}):
+    for token in parse.index.tokens_with(lower={"born", "native"}):
         people: list[str] = []
         places: list[Token] = []
         if token.lower_ == "born" and token.pos_ in {"VERB", "AUX"}:
@@ -746,7 +766,7 @@ def _birthplaces(parse: _Parse, found: ArticleEntities, *, gazetteer: Gazetteer,
             continue
         for country in _countries_of_place(places[0], found, gazetteer):
             for person in people:
-                out.append(_fact(person, "citizenOf", country, parse.sentence(token), rule="birthplace", confidence=0.6, article_id=article_id))
+                out.append(_fact(parse, person, "citizenOf", country, parse.sentence(token), rule="birthplace", confidence=0.6, article_id=article_id))
     return out
 
 
@@ -794,7 +814,7 @@ def _party_head_before_of(words: list[str]) -> bool:
     return False
 
 
-def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: ArticleEntities, runs: dict[int, list[Token]], *, lexicon: Lexicon, article_id: str) -> list[Fact]:
     words = lexicon.biography
     tokens = parse.tokens
     out: list[Fact] = []
@@ -808,13 +828,13 @@ def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: 
                 j += 1
             for key in found.at(j) if j < len(tokens) else ():
                 if _is_party(key, found, lexicon):
-                    out.append(_fact(person, "memberOf", key, sent, rule="party-member", confidence=0.7, article_id=article_id))
-        run = _run_before(parse, start, found, lexicon=lexicon)
+                    out.append(_fact(parse, person, "memberOf", key, sent, rule="party-member", confidence=0.7, article_id=article_id))
+        run = _cached_run_before(parse, start, found, runs, lexicon=lexicon)
         if run and (run[-1].lower_ in words.party_roles or run[-1].lemma_.lower() in words.party_roles):
             for token in run:
                 for key in found.at(token.i):
                     if _is_party(key, found, lexicon):
-                        out.append(_fact(person, "memberOf", key, sent, rule="party-member", confidence=0.7, article_id=article_id))
+                        out.append(_fact(parse, person, "memberOf", key, sent, rule="party-member", confidence=0.7, article_id=article_id))
     # the nouns and verbs the rules below read, found by their lemma
     for token in parse.index.tokens_with(lemma=words.party_roles | words.join_verbs | words.found_verbs):
         lemma = token.lemma_.lower()
@@ -823,9 +843,9 @@ def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: 
             people = _subject_people(token.head.head, found)
             for key in _party_keys(token, found, lexicon):
                 for person in people:
-                    out.append(_fact(person, "memberOf", key, parse.sentence(token), rule="party-member", confidence=0.7, article_id=article_id))
+                    out.append(_fact(parse, person, "memberOf", key, parse.sentence(token), rule="party-member", confidence=0.7, article_id=article_id))
         elif token.pos_ == "VERB" and (lemma in words.join_verbs or lemma in words.found_verbs):
-            out += _joined_or_founded(token, found, lexicon=lexicon, article_id=article_id)
+            out += _joined_or_founded(parse, token, found, lexicon=lexicon, article_id=article_id)
     return out
 
 
@@ -849,7 +869,7 @@ def _organisations_named(noun: Token, found: ArticleEntities, lexicon: Lexicon) 
     return []
 
 
-def _joined_or_founded(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
+def _joined_or_founded(parse: _Parse, verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> list[Fact]:
     """ "X joined the Labour Party" (and "Finland joined NATO"), "X founded the Y Party", "the party founded by X"."""
     words = lexicon.biography
     founding = verb.lemma_.lower() in words.found_verbs
@@ -879,7 +899,7 @@ def _joined_or_founded(verb: Token, found: ArticleEntities, *, lexicon: Lexicon,
                     rule = "organisation-member"
                 else:
                     continue
-                out.append(_fact(key, "memberOf", org, verb.sent, rule=rule, confidence=0.7, article_id=article_id, modality=modality))
+                out.append(_fact(parse, key, "memberOf", org, parse.sentence(verb), rule=rule, confidence=0.7, article_id=article_id, modality=modality))
     return out
 
 
@@ -892,7 +912,7 @@ def _cofounders(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon, arti
     for verb in parse.index.tokens_with(lemma=words.found_verbs):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.found_verbs:
             continue
-        founded = [f for f in _joined_or_founded(verb, found, lexicon=lexicon, article_id=article_id) if f.evidence.rule == "party-founder"]
+        founded = [f for f in _joined_or_founded(parse, verb, found, lexicon=lexicon, article_id=article_id) if f.evidence.rule == "party-founder"]
         if not founded:
             continue
         companions = [t for _, t in prep_objects(verb, "with", "alongside")]
@@ -946,7 +966,7 @@ def _organisation_membership(parse: _Parse, found: ArticleEntities, *, lexicon: 
                     members += [k for k in found.at(s.i) if found.kind(k) is COUNTRY] or _it_antecedent(s, found)
         for member in members:
             for org in dict.fromkeys(orgs):
-                out.append(_fact(member, "memberOf", org, parse.sentence(head), rule="organisation-member", confidence=0.7, article_id=article_id))
+                out.append(_fact(parse, member, "memberOf", org, parse.sentence(head), rule="organisation-member", confidence=0.7, article_id=article_id))
     return out
 
 
@@ -966,7 +986,7 @@ def _appositive_member_states(parse: _Parse, found: ArticleEntities, *, lexicon:
         orgs += [k for _, t in prep_objects(noun, "of") for k in found.at(t.i) if found.kind(k) in ORG_KINDS]
         for member in dict.fromkeys(members):
             for org in dict.fromkeys(orgs):
-                out.append(_fact(member, "memberOf", org, parse.sentence(noun), rule="member-state-apposition", confidence=0.7, article_id=article_id))
+                out.append(_fact(parse, member, "memberOf", org, parse.sentence(noun), rule="member-state-apposition", confidence=0.7, article_id=article_id))
     return out
 
 
@@ -981,7 +1001,7 @@ def _historic_events(parse: _Parse, found: ArticleEntities, *, lexicon: Lexicon)
     doc, tokens = parse.doc, parse.tokens
     last_key: str | None = None
     last_end = 0
-    for token in tokens:
+    for token in parse.index.tokens_with(lower=words.war_heads, lemma=words.war_heads):  # the only words that can match
         if not token.is_title or token.lower_ not in words.war_heads and token.lemma_.lower() not in words.war_heads:
             continue
         start = token.i
@@ -1069,7 +1089,7 @@ def _war_participation(parse: _Parse, found: ArticleEntities, events: dict[int, 
             continue
         for agent in dict.fromkeys(agents):
             for event in keys:
-                out.append(_fact(agent, "attends", event, parse.sentence(token), rule="war-participant", confidence=0.7, article_id=article_id, modality=modality))
+                out.append(_fact(parse, agent, "attends", event, parse.sentence(token), rule="war-participant", confidence=0.7, article_id=article_id, modality=modality))
     return out
 
 
@@ -1118,7 +1138,7 @@ def _war_entries_and_sides(parse: _Parse, found: ArticleEntities, events: dict[i
             continue
         for agent in dict.fromkeys(agents):
             for event in keys:
-                out.append(_fact(agent, "attends", event, parse.sentence(verb), rule="war-side", confidence=0.7, article_id=article_id, modality=modality))
+                out.append(_fact(parse, agent, "attends", event, parse.sentence(verb), rule="war-side", confidence=0.7, article_id=article_id, modality=modality))
     return out
 
 
@@ -1169,7 +1189,7 @@ def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str],
             if capital_of is not None:
                 places.append(found.add(COUNTRY, capital_of.name, wikidata=capital_of.wikidata))
         for place_key in places:
-            out.append(_fact(key, "heldIn", place_key, parse.sentence(parse.tokens[i]), rule="battle-place", confidence=0.7, article_id=article_id))
+            out.append(_fact(parse, key, "heldIn", place_key, parse.sentence(parse.tokens[i]), rule="battle-place", confidence=0.7, article_id=article_id))
     for verb in parse.index.tokens_with(lemma=words.event_place_verbs):
         if verb.lemma_.lower() not in words.event_place_verbs or verb.pos_ != "VERB":
             continue
@@ -1190,7 +1210,7 @@ def _event_places(parse: _Parse, found: ArticleEntities, events: dict[int, str],
             places += _keys(obj, found, PLACE_KINDS) or [k for c in obj.children if c.dep_ in {"compound", "amod"} for k in _keys(c, found, PLACE_KINDS)]
         for event in dict.fromkeys(event_keys):
             for place in dict.fromkeys(places):
-                out.append(_fact(event, "heldIn", place, parse.sentence(verb), rule="event-place-verb", confidence=0.75, article_id=article_id))
+                out.append(_fact(parse, event, "heldIn", place, parse.sentence(verb), rule="event-place-verb", confidence=0.75, article_id=article_id))
     return out
 
 
@@ -1321,7 +1341,7 @@ def _is_encyclopedic(doc: Doc) -> bool:
     return defines_its_subject(doc)
 
 
-def _article_nationals(parse: _Parse, people: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], dominant: str | None, *, article_id: str) -> list[Fact]:
+def _article_nationals(parse: _Parse, named: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], dominant: str | None, *, article_id: str) -> list[Fact]:
     """In an encyclopedia article about one country, the people it names with no other
     nationality are that country's citizens (an inference from the article, at a low confidence)."""
     if dominant is None or not _is_encyclopedic(parse.doc):
@@ -1330,9 +1350,9 @@ def _article_nationals(parse: _Parse, people: list[tuple[int, int, str]], found:
     linked |= {f.subject for f in facts if f.relation == "holdsPosition" and found.country_of(f.object)}
     out = []
     seen = set()
-    for start, _, person in _named_mentions(parse, people, found):
+    for start, _, person in named:
         if person in linked or person in seen:
             continue
         seen.add(person)
-        out.append(_fact(person, "citizenOf", dominant, parse.sentence(parse.tokens[start]), rule="article-country/citizen", confidence=0.4, article_id=article_id))
+        out.append(_fact(parse, person, "citizenOf", dominant, parse.sentence(parse.tokens[start]), rule="article-country/citizen", confidence=0.4, article_id=article_id))
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import Fact
@@ -40,13 +41,19 @@ PARTNERSHIP_NOUNS = frozenset({"partnership", "cooperation", "co-operation", "co
 #: Adverbs that turn "with X" into a partnership ("together with X", "jointly with X").
 JOINTLY = frozenset({"together", "jointly"})
 CONFIDENCE = 0.7
+PREP_ID = get_string_id("prep")
 
 
 def extract_companion_cooperation(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     """cooperatesWith facts between who acts and the companion a phrase names."""
     facts: list[Fact] = []
-    for prep in doc_index.tokens_with(lower={"alongside", "with", "in"}):
-        if prep.dep_ != "prep":
+    # "with" and "in" are common, and name a partner only beside a word of partnership or
+    # "together"/"jointly" (see _companions): without one in the article, only "alongside" is read
+    partnership = bool(doc_index.tokens_with(lemma=PARTNERSHIP_NOUNS))
+    jointly = bool(doc_index.tokens_with(lower=JOINTLY))
+    words = frozenset({"alongside", *(("with",) if partnership or jointly else ()), *(("in",) if partnership else ())})
+    for prep in doc_index.tokens_with(lower=words):
+        if prep.dep != PREP_ID:  # (the int: ``dep_`` decodes a new str on every read)
             continue
         companions = _companions(prep)
         if not companions:

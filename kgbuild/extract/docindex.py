@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import IS_TITLE, IS_UPPER, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Evidence, Modality
 from .factuality import modality_of
 from .lexicon import Lexicon
+from .syntax import PREP_IDS, PREP_OBJECT_IDS
 
-__all__ = ["DocIndex"]
+__all__ = ["DocIndex", "string_ids"]
 
 #: The token attributes :meth:`DocIndex.tokens_with` finds tokens by.
 INDEXED = (POS, LOWER, LEMMA)
+#: The lexical flags the entity rules ask :meth:`DocIndex.having` for, read in the same
+#: ``Doc.to_array`` call as :data:`INDEXED` (each call has a cost of its own).
+FLAGS = (IS_TITLE, IS_UPPER)
 
 
 class DocIndex:
@@ -37,10 +42,15 @@ class DocIndex:
     ('They ended.', ['Talks', 'ended'])
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
+        """``text``, when given, is the text ``doc`` was parsed from (``Article.text``): spaCy's
+        tokenizer keeps every character, so it is ``doc.text``, which then need not be joined again
+        from the tokens (a text of another length is not taken)."""
         self.doc = doc
         self._tokens = tuple(doc)
-        self.text = "".join(t.text_with_ws for t in self._tokens)  # doc.text, without making the Tokens again
+        if text is None or not self._tokens or len(text) != self._tokens[-1].idx + len(self._tokens[-1].text_with_ws):
+            text = "".join([t.text_with_ws for t in self._tokens])  # doc.text, without making the Tokens again
+        self.text = text
         self.ents = doc.ents
         self._sentences = tuple(doc.sents)
         self._numbers = [0] * len(doc)  # token index -> sentence number
@@ -49,7 +59,8 @@ class DocIndex:
         self._ent_starts = [ent.start for ent in self.ents]
         self._cited: dict[tuple[int, str, str, float], Evidence] = {}
         self._columns: dict[int, _Grouped] = {}  # made on first use
-        self._lemmas: dict[str, list[int]] | None = None
+        self._array: np.ndarray | None = None
+        self._lemmas: dict[int, list[int]] | None = None
         self._children: dict[int, tuple[Token, ...]] = {}
         self._prep_pairs: dict[int, list[tuple[str, Token]]] = {}
         self._modalities: dict[int, Modality] = {}  # by predicate token index; one lexicon per article
@@ -88,7 +99,7 @@ class DocIndex:
         """``factuality.modality_of(predicate)``, read once per predicate (several facts share one)."""
         found = self._modalities.get(predicate.i)
         if found is None:
-            found = self._modalities[predicate.i] = modality_of(predicate, lexicon=lexicon)
+            found = self._modalities[predicate.i] = modality_of(predicate, lexicon=lexicon, children=self.children)
         return found
 
     def ents_starting(self, start: int, end: int) -> tuple[Span, ...]:
@@ -97,25 +108,31 @@ class DocIndex:
 
     def having(self, *flags: int) -> list[int]:
         """Indices of the tokens with any of the lexical ``flags`` (``spacy.attrs.IS_TITLE``...), in text order."""
-        return np.flatnonzero(self.doc.to_array(list(flags)).reshape(len(self.doc), len(flags)).any(axis=1)).tolist()
+        if all(flag in FLAGS for flag in flags):
+            table = self._table()[:, [len(INDEXED) + FLAGS.index(flag) for flag in flags]]
+        else:
+            table = self.doc.to_array(list(flags)).reshape(len(self.doc), len(flags))
+        return np.flatnonzero(table.any(axis=1)).tolist()
 
     def tokens_with(self, *, pos: Iterable[str] = (), lower: Iterable[str] = (), lemma: Iterable[str] = ()) -> list[Token]:
         """Tokens whose part of speech (``pos_``) is in ``pos``, whose lower-cased text (``lower_``) is in
         ``lower`` or whose lower-cased lemma (``lemma_.lower()``) is in ``lemma``, in text order."""
-        hits: list[int] = []
-        for attr, strings in ((POS, pos), (LOWER, lower)):
-            if strings:
-                column = self._column(attr)
-                for string in strings:
-                    hits += column.indices(get_string_id(string))
-        if lemma:
-            column, lowered = self._column(LEMMA), self._lowered_lemmas()
-            for string in lemma:
-                hits += column.indices(get_string_id(string))
-                for value in lowered.get(string, ()):
-                    hits += column.indices(value)
+        found: list[list[int]] = []  # the positions of each value found, each list in text order
+        for attr, strings in ((POS, pos), (LOWER, lower), (LEMMA, lemma)):
+            if not strings:
+                continue
+            ids = string_ids(strings)
+            column = self._column(attr)
+            # only the asked values the doc holds: a set intersection in C, over the smaller of the two
+            held = column.spans.keys() & ids if len(ids) <= len(column.spans) else ids.intersection(column.spans)
+            found += [column.positions[slice(*column.spans[value])] for value in held]
+            if attr == LEMMA:
+                lowered = self._lowered_lemmas()
+                found += [column.indices(value) for key in ids.intersection(lowered) for value in lowered[key]]
         tokens = self.tokens
-        return [tokens[i] for i in sorted(set(hits))]
+        if len(found) == 1:  # one value's positions: in text order already
+            return [tokens[i] for i in found[0]]
+        return [tokens[i] for i in sorted({i for positions in found for i in positions})]
 
     def children(self, token: Token) -> tuple[Token, ...]:
         """``token.children``, read once per token (spaCy walks the tree and makes new Tokens on every call)."""
@@ -131,9 +148,9 @@ class DocIndex:
             pairs = self._prep_pairs[head.i] = [
                 (prep.lower_, t)
                 for prep in self.children(head)
-                if prep.dep_ in {"prep", "agent", "dative"}
+                if prep.dep in PREP_IDS
                 for obj in self.children(prep)
-                if obj.dep_ in {"pobj", "pcomp"}
+                if obj.dep in PREP_OBJECT_IDS
                 for t in (obj, *obj.conjuncts)
             ]
         return [pair for pair in pairs if pair[0] in preps] if preps else list(pairs)
@@ -143,16 +160,16 @@ class DocIndex:
         """The tokens of the doc, made once (``doc[i]`` makes a new Token object on every call)."""
         return self._tokens
 
-    def _lowered_lemmas(self) -> dict[str, list[int]]:
-        """The string ids of the doc's lemmas that may not be lower-case, by their lower-cased
-        text (made on first use). A lemma that is some token's ``lower_`` is lower-case already,
-        so only the others are looked up (reading a string out of the vocabulary is slow)."""
+    def _lowered_lemmas(self) -> dict[int, list[int]]:
+        """The string ids of the doc's lemmas that may not be lower-case, by the string id of their
+        lower-cased text (made on first use). A lemma that is some token's ``lower_`` is lower-case
+        already, so only the others are looked up (reading a string out of the vocabulary is slow)."""
         if self._lemmas is None:
             strings = self.doc.vocab.strings
             self._lemmas = {}
             for value in self._column(LEMMA).spans.keys() - self._column(LOWER).spans.keys():
-                lowered = strings[value].lower()
-                if get_string_id(lowered) != value:  # the lemma itself is found by its own id
+                lowered = get_string_id(strings[value].lower())
+                if lowered != value:  # the lemma itself is found by its own id
                     self._lemmas.setdefault(lowered, []).append(value)
         return self._lemmas
 
@@ -160,10 +177,36 @@ class DocIndex:
         """The string ids of ``attr`` (``POS``, ``LOWER`` or ``LEMMA``) of every token, grouped (the
         three made together on first use)."""
         if not self._columns:
-            table = self.doc.to_array(list(INDEXED)).reshape(len(self.doc), len(INDEXED))
+            table = self._table()
             for n, column in enumerate(INDEXED):
                 self._columns[column] = _Grouped(table[:, n])
         return self._columns[attr]
+
+    def _table(self) -> np.ndarray:
+        """The values of :data:`INDEXED` and :data:`FLAGS` of every token, one row a token (made on first use)."""
+        if self._array is None:
+            attrs = [*INDEXED, *FLAGS]
+            self._array = self.doc.to_array(attrs).reshape(len(self.doc), len(attrs))
+        return self._array
+
+
+def string_ids(strings: Iterable[str]) -> frozenset[int]:
+    """The spaCy string ids (``get_string_id``) of ``strings``, a word list the rules ask for.
+
+    The rules ask for the same few dozen word lists in every article, and hashing each word of a
+    list anew on every call cost more than the look-up itself: the ids of the lists last asked
+    for are kept (a string's id is fixed, so the memo changes no answer). A list that is no
+    frozenset is keyed by its frozenset (hashing Python strings is cheap: their hashes are cached).
+
+    >>> string_ids(["PROPN"]) == {get_string_id("PROPN")}
+    True
+    """
+    return _ids_of(strings if isinstance(strings, frozenset) else frozenset(strings))
+
+
+@lru_cache(maxsize=4096)
+def _ids_of(strings: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(string) for string in strings)
 
 
 class _Grouped:

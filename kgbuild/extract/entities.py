@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from spacy.attrs import IS_TITLE, IS_UPPER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
-from .docindex import DocIndex
+from .docindex import DocIndex, string_ids
 
 __all__ = [
     "ArticleEntities",
@@ -129,8 +130,10 @@ class ArticleEntities:
             draft.country = country
         if leads and not draft.leads:
             draft.leads = leads
-        for i in tokens:
-            self.link(i, key)
+        linked = (key,)
+        for i in tokens:  # self.link(i, key), without a call per token
+            self._tokens[i] = linked
+            self._linked_to.clear()
         return key
 
     def link(self, i: int, key: str, *, replace: bool = True) -> None:
@@ -174,7 +177,8 @@ class ArticleEntities:
         """Indices of the tokens that stand for an entity of ``kind`` (maybe beside others), in text order."""
         found = self._linked_to.get(kind)
         if found is None:
-            found = self._linked_to[kind] = sorted(i for i, keys in self._tokens.items() if any(self._drafts[k].kind is kind for k in keys))
+            of_kind = {key for key, draft in self._drafts.items() if draft.kind is kind}
+            found = self._linked_to[kind] = sorted(i for i, keys in self._tokens.items() if not of_kind.isdisjoint(keys))
         return found
 
     def tokens_of(self, key: str) -> list[int]:
@@ -249,23 +253,28 @@ def find_entities(
     covered: set[int] = set()
     dateline = _dateline_place(found, doc, gazetteer=gazetteer)
     covered.update(dateline)
+    tokens = doc_index.tokens  # (spaCy makes a new Token, and a new str, on every read: read each once)
     for ent in doc_index.ents:
-        if ent.start in dateline:
+        start, end = ent.start, ent.end
+        if start in dateline:
             continue  # the model reads a capitalised dateline ("CAMP DAVID, Maryland -") as anything
-        if found.at(ent.start) and found.kind(found.at(ent.start)[0]) is EntityKind.PERSON:
-            covered.update(range(ent.start, ent.end))
+        if found.at(start) and found.kind(found.at(start)[0]) is EntityKind.PERSON:
+            covered.update(range(start, end))
             continue  # a name already taken into the one before it ("Leyen" of "Ursula von der Leyen")
-        if ent.label_ != "PERSON" and ent[-1].lower_ in title_words and len(ent) > 1:
+        label, last = ent.label_, tokens[end - 1].lower_
+        if label != "PERSON" and last in title_words and end - start > 1:
             continue  # "US National Security Advisor" taken for an organisation: a title, read by roles
         if (
-            ent[-1].lower_ in HONORIFICS and all(t.lower_ in title_words for t in ent[:-1])
-            and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
+            last in HONORIFICS and all(tokens[i].lower_ in title_words for i in range(start, end - 1))
+            and end < len(doc) and tokens[end].ent_type_ == "PERSON"
         ):
             continue  # "(Emir) Sheikh" of "Emir Sheikh Tamim bin Hamad": taken into the name after it
-        if ent.label_ in NAME_LABELS and _gazetteer_name_beyond(doc, ent, gazetteer=gazetteer):
+        if label not in NAME_LABELS:
+            continue
+        if last == "of" and _gazetteer_name_beyond(doc, ent, gazetteer=gazetteer):
             continue  # "Group of" of "the Group of 20": the gazetteer names below take the whole name
-        if ent.label_ in NAME_LABELS and _add_named(found, ent, gazetteer=gazetteer, title_words=title_words):
-            covered.update(range(ent.start, ent.end))
+        if _add_named(found, ent, gazetteer=gazetteer, title_words=title_words, label=label, doc_index=doc_index):
+            covered.update(range(start, end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
     _untagged_person_names(found, doc, covered, gazetteer=gazetteer, title_words=title_words, doc_index=doc_index)
     _parenthesised_acronyms(found, doc, doc_index=doc_index)
@@ -277,13 +286,17 @@ def find_entities(
     _generic_organisation_nouns(found, doc, gazetteer=gazetteer, doc_index=doc_index)
     _governments(found, doc, gazetteer=gazetteer, nouns=government_nouns, doc_index=doc_index)
     _pronouns(found, doc, doc_index=doc_index, title_words=title_words)
-    _topic_pronouns(found, doc)
+    _topic_pronouns(found, doc, doc_index=doc_index)
     _group_heads(found, doc, doc_index=doc_index)
     _appositive_names(found, doc, doc_index=doc_index)
     _two_party_references(found, doc, doc_index=doc_index)
     link_reported_pronouns(found, doc, doc_index=doc_index)
     return found
 
+
+#: The string ids of the "compound" dependency label and of the proper-noun part of speech
+#: (``Token.dep`` and ``Token.pos`` are ints, read without decoding a string).
+COMPOUND, PROPN = get_string_id("compound"), get_string_id("PROPN")
 
 #: Words of the names of bodies, events, media and buildings, never of a person ("Green Transition
 #: Forum", "Piłsudski Monument").
@@ -313,9 +326,9 @@ def _untagged_person_names(
     person ("Ana Ruiz and Tomas Berg met"). The small model misses such names most at the start
     of a sentence. Names of countries, places and bodies, and titles, are never taken."""
     for head in doc_index.tokens_with(pos={"PROPN"}):
-        if head.ent_type_ or head.i in covered or found.at(head.i):
+        if head.i in covered or found.at(head.i) or head.ent_type:  # (``ent_type`` 0: no entity, read as an int)
             continue
-        words = [t for t in head.lefts if t.dep_ == "compound"]
+        words = [t for t in head.lefts if t.dep == COMPOUND]
         start = head.i - len(words)
         if not 1 <= len(words) <= 2 or [t.i for t in words] != list(range(start, head.i)):
             continue
@@ -365,75 +378,81 @@ def _dateline_place(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -
     return range(dash)
 
 
-def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title_words: frozenset[str]) -> bool:
+def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title_words: frozenset[str], label: str, doc_index: DocIndex) -> bool:
+    """Add the entity the named mention ``ent`` (of NER label ``label``) stands for, if any.
+
+    The words are read from ``doc_index.tokens`` and the text from ``doc_index.text``, and the
+    mention's bounds are moved as indices: a Span and its tokens would be made anew on every read."""
+    doc, tokens = ent.doc, doc_index.tokens
+    # (the string ids of the title words: ``Token.lower``, ``pos`` and ``ent_type`` are ints read
+    # without decoding a string, and an id is equal where its string is)
+    titles = string_ids(title_words)
     # Titles the model sometimes pulls into a PERSON span ("President Biden").
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in title_words:
+    while start < ent.end - 1 and tokens[start].lower in titles:
         start += 1
     end = ent.end
     # A name cut short by the model ("Aino" of "Aino Lehto"): take the untagged name it modifies.
-    if ent.label_ == "PERSON":
-        doc = ent.doc
+    if label == "PERSON":
         while (
-            end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end - 1].head.i == end
-            and doc[end].lower_ not in title_words  # "Azerbaijani" tagged a person: "President" is no name of it
+            end < len(doc) and tokens[end].pos == PROPN and not tokens[end].ent_type and tokens[end - 1].head.i == end
+            and tokens[end].lower not in titles  # "Azerbaijani" tagged a person: "President" is no name of it
         ):
             end += 1
         end = _surname_after_particles(doc, start, end)
         # "Moon Jae-in", "Kim Jong-un": a hyphened lower-case syllable ends the given name
         if (
-            end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-            and doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 3
+            end + 1 < len(doc) and tokens[end].text == "-" and not tokens[end - 1].whitespace_ and not tokens[end].whitespace_
+            and tokens[end + 1].is_lower and tokens[end + 1].is_alpha and len(tokens[end + 1]) <= 3
         ):
             end += 2
-        if start > 0 and doc[start - 1].lower_ in HONORIFICS and doc[start - 1].is_title:
+        if start > 0 and tokens[start - 1].lower_ in HONORIFICS and tokens[start - 1].is_title:
             start -= 1  # "Sheikh Tamim bin Hamad Al Thani"
         # ... or its first name ("Zakhary" of "Zakhary Petrovich Lyapunov")
         while (
-            start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound"
-            and start <= doc[start - 1].head.i < end and doc[start - 1].lower_ not in title_words
-            and doc[start - 1].lower_ not in {"elect", "designate"}  # "President-elect Joe Biden"
+            start > 0 and tokens[start - 1].pos == PROPN and not tokens[start - 1].ent_type and tokens[start - 1].dep == COMPOUND
+            and start <= tokens[start - 1].head.i < end and tokens[start - 1].lower not in titles
+            and tokens[start - 1].lower_ not in {"elect", "designate"}  # "President-elect Joe Biden"
         ):
             start -= 1
-    span = ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
-    if span and span[-1].tag_ == "POS":
-        span = span[:-1]
-    while len(span) > 1 and span[-1].lower_ in {"of", "and", "the"}:
-        span = span[:-1]  # "Eugene of" of "Prince Eugene of Savoy"
-    if not span:
+    if end > start and tokens[end - 1].tag_ == "POS":
+        end -= 1
+    while end - start > 1 and tokens[end - 1].lower_ in {"of", "and", "the"}:
+        end -= 1  # "Eugene of" of "Prince Eugene of Savoy"
+    if end <= start:
         return False
-    surface = clean_name(span.text)
-    if not surface or not any(ch.isalpha() for ch in surface):
+    surface = clean_name(doc_index.text[tokens[start].idx : tokens[end - 1].idx + len(tokens[end - 1])])  # the Span's text
+    if not surface or not (surface[0].isalpha() or any(ch.isalpha() for ch in surface)):  # (most open with a letter)
         return False
-    tokens = range(span.start, span.end)
-    if native_american_indian(span):
+    # (the surface of "Indian" is its text: only it can be Native American)
+    if surface.lower() in {"indian", "indians"} and native_american_indian(doc[start:end]):
         return False  # "the commissioner of Indian affairs": no mention of India
     country = gazetteer.country(surface)
     if country is not None:
-        found.add(EntityKind.COUNTRY, country.name, surface=surface, tokens=tokens, wikidata=country.wikidata)
+        found.add(EntityKind.COUNTRY, country.name, surface=surface, tokens=range(start, end), wikidata=country.wikidata)
         return True
     org = gazetteer.organisation(surface)
     if org is not None:
         kind = EntityKind.INTERNATIONAL_ORGANISATION if org.international else EntityKind.ORGANISATION
-        found.add(kind, org.name, surface=surface, tokens=tokens, wikidata=org.wikidata)
+        found.add(kind, org.name, surface=surface, tokens=range(start, end), wikidata=org.wikidata)
         return True
-    if ent.label_ == "NORP":
+    if label == "NORP":
         return False  # "Asian", "Western": groups, not entities of ours
-    if ent.label_ in {"PERSON", "GPE", "LOC", "FAC"} and len(span) == 1 and any(ch.isdigit() for ch in surface):
+    if label in {"PERSON", "GPE", "LOC", "FAC"} and end - start == 1 and any(ch.isdigit() for ch in surface):
         return False  # "COP29", "P5" taken for a name or a place: neither is called with a number
     capital = gazetteer.country_by_capital(surface)
     if capital is not None:
-        found.add(EntityKind.PLACE, surface, surface=surface, tokens=tokens)
+        found.add(EntityKind.PLACE, surface, surface=surface, tokens=range(start, end))
         return True
-    if ent.label_ == "PERSON" or _looks_like_person(span, title_words):
-        if ent.label_ != "PERSON" and len(span) < 2:
+    if label == "PERSON" or _looks_like_person(doc, start, end, title_words=title_words, doc_index=doc_index):
+        if label != "PERSON" and end - start < 2:
             return False
-        found.add(EntityKind.PERSON, surface, surface=surface, tokens=tokens)
+        found.add(EntityKind.PERSON, surface, surface=surface, tokens=range(start, end))
         return True
-    if ent.label_ == "ORG":
-        found.add(EntityKind.ORGANISATION, surface, surface=surface, tokens=tokens)
+    if label == "ORG":
+        found.add(EntityKind.ORGANISATION, surface, surface=surface, tokens=range(start, end))
         return True
-    found.add(EntityKind.PLACE, surface, surface=surface, tokens=tokens)
+    found.add(EntityKind.PLACE, surface, surface=surface, tokens=range(start, end))
     return True
 
 
@@ -474,26 +493,30 @@ def _surname_after_particles(doc: Doc, start: int, end: int) -> int:
     return j + 1
 
 
-def _looks_like_person(span: Span, title_words: frozenset[str]) -> bool:
-    """A name the model mislabelled: a title right before it or in apposition to it."""
-    if not all(t.pos_ == "PROPN" for t in span):
+def _looks_like_person(doc: Doc, start: int, end: int, *, title_words: frozenset[str], doc_index: DocIndex) -> bool:
+    """A name the model mislabelled (the tokens from ``start`` up to ``end``): a title right
+    before it or in apposition to it."""
+    tokens = doc_index.tokens
+    if not all(tokens[i].pos == PROPN for i in range(start, end)):  # (the Span is made only when needed)
         return False
-    before = span.doc[span.start - 1] if span.start > 0 else None
+    before = tokens[start - 1] if start > 0 else None
     if before is not None and before.lower_ in title_words and before.dep_ == "compound":
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in title_words for c in span.root.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in title_words for c in doc[start:end].root.children)
 
 
 def _add_gazetteer_names(found: ArticleEntities, doc: Doc, covered: set[int], *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
     """Countries and organisations the model did not tag ("the US", "ASEAN")."""
     tokens = doc_index.tokens
-    for i in doc_index.having(IS_TITLE, IS_UPPER):  # a name starts with a capital
+    capitalised = doc_index.having(IS_TITLE, IS_UPPER)
+    is_capitalised = set(capitalised)  # (``is_title or is_upper``, without reading the Token)
+    for i in capitalised:  # a name starts with a capital
         if i in covered or tokens[i].is_stop:
             continue  # the words of a name found are covered too
         # how many words from here could belong to a name: capitalised, or "of" and "and"
         run = 1
         while run < 4 and i + run < len(doc) and (
-            tokens[i + run].is_title or tokens[i + run].is_upper or tokens[i + run].lower_ in {"of", "and"}
+            i + run in is_capitalised or tokens[i + run].lower_ in {"of", "and"}
             or (tokens[i + run].is_digit and tokens[i + run - 1].lower_ == "of")  # "Group of 20"
         ):
             run += 1
@@ -605,13 +628,14 @@ def _join_surnames(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, do
                 full_names.setdefault(surname, key)  # "Sisi" for "Abdel Fattah el-Sisi"
     if not full_names:
         return
-    tokens = doc_index.tokens
-    for i in doc_index.having(IS_TITLE):
-        token = tokens[i]
+    # the capitalised words that are some person's surname or given name (found by word, in text order)
+    for token in doc_index.tokens_with(lower=full_names.keys() | given_names.keys()):
+        if not token.is_title:
+            continue
         name = token.lower_
         person = full_names.get(name) or given_names.get(name)
         if person is None or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
-            continue  # (most capitalised words are no person's name: looked up first)
+            continue
         current = found.at(token.i)
         if current and found.kind(current[0]) is not EntityKind.PERSON and found.kind(current[0]) is not EntityKind.ORGANISATION:
             if not _unknown_place(found, current[0], gazetteer):
@@ -719,7 +743,7 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
     """ "the alliance", "the bloc" to the organisation the article last named with that noun."""
     last_seen: dict[str, int] = {}
     org_kinds = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
-    nouns = {t.i for t in doc_index.tokens_with(pos={"NOUN"}) if gazetteer.organisations_for_noun(t.lemma_.lower())}
+    nouns = _nouns_for_organisations(doc, gazetteer=gazetteer, doc_index=doc_index)
     # the mentions and the nouns that can refer to one (the loop links no other token)
     for i in sorted(nouns.union(i for i, _ in found.linked())):
         token = doc_index.tokens[i]
@@ -737,6 +761,16 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
             best = max(candidates, key=last_seen.__getitem__)
             found.add(found.kind(best), found.label(best), key=best)
             found.link(token.i, best)
+
+
+def _nouns_for_organisations(doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> set[int]:
+    """Indices of the nouns that may stand for an organisation ("the bloc"). The nouns are grouped
+    by lemma (``Token.lemma``, an int read at no cost) and each lemma is decoded and looked up once."""
+    by_lemma: dict[int, list[int]] = {}
+    for token in doc_index.tokens_with(pos={"NOUN"}):
+        by_lemma.setdefault(token.lemma, []).append(token.i)
+    strings = doc.vocab.strings
+    return {i for lemma, found in by_lemma.items() if gazetteer.has_organisations_for_noun(strings[lemma].lower()) for i in found}
 
 
 def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, nouns: frozenset[str], doc_index: DocIndex) -> None:
@@ -789,10 +823,10 @@ def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex, title_wo
     for i in sorted(pronouns.union(titled, (i for i, _ in found.linked()))):
         token = doc_index.tokens[i]
         if i in titled and not found.at(i):
-            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.lower_ in titled_person:
+            if token.lower_ in titled_person and any(c.dep_ == "det" and c.lower_ == "the" for c in doc_index.children(token)):
                 recent.append((i, titled_person[token.lower_], _is_subject(token)))
             continue
-        if token.lower_ in PERSONAL_PRONOUNS and not found.at(token.i):
+        if i in pronouns and not found.at(token.i):  # (``pronouns``: the tokens whose ``lower_`` is one)
             here = sentence_of(token.i)
             # the latest subject in reach, else the latest mention in reach
             in_reach = list(takewhile(lambda r: here - sentence_of(r[0]) <= PRONOUN_REACH, reversed(recent)))
@@ -803,8 +837,8 @@ def _pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex, title_wo
         for key in found.at(token.i):
             if found.kind(key) is EntityKind.PERSON:
                 recent.append((token.i, key, _is_subject(token) and not _in_time_clause(token)))
-                if i > 0 and doc[i - 1].i in titled and not found.at(i - 1):
-                    titled_person[doc[i - 1].lower_] = key
+                if i > 0 and i - 1 in titled and not found.at(i - 1):
+                    titled_person[doc_index.tokens[i - 1].lower_] = key
 
 
 #: Subordinators of time clauses: "..., before President-elect X takes office" is a side remark,
@@ -862,13 +896,13 @@ def opens_as_reference(doc: Doc) -> bool:
     return False
 
 
-def _topic_pronouns(found: ArticleEntities, doc: Doc) -> None:
+def _topic_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """In an article that opens as a reference work does with a person's name as its first
     subject ("Eivind Bolle (1923-2012) was a Norwegian politician"), "He"/"She" as a
     main-clause subject, and "His"/"Her" opening a sentence, refer to that person: the
     article's topic. (News names many people; its pronouns are left to the nearest one.)"""
-    sentences = list(doc.sents)
-    if not sentences or not found.at(0) or not opens_as_reference(doc):
+    sentences = doc_index.sentences
+    if not found.at(0) or not sentences or not opens_as_reference(doc):
         return
     topic = found.at(0)[0]
     root = sentences[0].root
@@ -936,9 +970,9 @@ def link_reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIn
                 clause = clause.head
             if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
                 continue
-            speakers = [s for c in clause.head.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+            speakers = [s for c in doc_index.children(clause.head) if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
         elif word in COLLECTIVE_POSSESSIVES and token.dep_ == "poss":
-            speakers = _clause_subjects(token)
+            speakers = _clause_subjects(token, doc_index=doc_index)
             # "the US backed Iraq in its fight": another agent in between makes "its" unclear
             if speakers and any(
                 found.at(t.i) and found.at(t.i) != found.at(speakers[0].i)
@@ -954,17 +988,18 @@ def link_reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIn
             found.link(token.i, key, replace=n == 0)
 
 
-def _clause_subjects(token: Token) -> list[Token]:
+def _clause_subjects(token: Token, *, doc_index: DocIndex) -> list[Token]:
     """Subjects of the clause a token sits in, found through its verb (not across clauses)."""
+    children = doc_index.children
     head = token.head
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
+    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(head)) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
         head = head.head
-    found = [s for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for s in [c, *c.conjuncts]]
+    found = [s for c in children(head) if c.dep_ in {"nsubj", "nsubjpass"} for s in [c, *c.conjuncts]]
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
         # "China said its partnership with Russia was strong": the speaker, if the clause names no one
-        found += [s for c in head.head.children if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+        found += [s for c in children(head.head) if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
     return found
 
 

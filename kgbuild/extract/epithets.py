@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact
@@ -33,6 +34,7 @@ NAMING_VERBS = frozenset({"call", "brand", "label", "dub"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "attr", "acomp", "npadvmod"})
 AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION)
 STANCES = frozenset({"supports", "opposes"})
+RELCL_ID = get_string_id("relcl")
 
 
 def _complements(verb: Token, target: Token) -> list[Token]:
@@ -153,8 +155,10 @@ def extract_sentential_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lex
 
     facts: list[Fact] = []
     for verb in doc_index.tokens_with(lemma=lexicon.stance_verbs):
+        if verb.dep != RELCL_ID:  # (the int, read at no cost: most stance verbs head no relative clause)
+            continue
         relation = lexicon.stance_verbs.get(verb.lemma_.lower())
-        if relation not in STANCES or verb.dep_ != "relcl" or verb.pos_ != "VERB":
+        if relation not in STANCES or verb.pos_ != "VERB":
             continue
         if not any(c.dep_ == "dobj" and c.lower_ == "which" for c in verb.children):
             continue
@@ -171,13 +175,20 @@ def extract_sentential_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lex
 
 def without_self_stances(facts: list[Fact], found: ArticleEntities) -> list[Fact]:
     """``facts`` without a stance of an agent on a topic that is only the agent's own name."""
+    normalised: dict[str, tuple[str, ...]] = {}  # by entity key: an agent takes many stances
+
+    def name(key: str) -> tuple[str, ...]:
+        found_name = normalised.get(key)
+        if found_name is None:
+            found_name = normalised[key] = normalise_label(found.label(key))
+        return found_name
 
     def on_itself(f: Fact) -> bool:
         return (
             f.relation in STANCES
             and found.kind(f.object) is EntityKind.TOPIC
             and found.kind(f.subject) in AGENT_KINDS
-            and normalise_label(found.label(f.object)) == normalise_label(found.label(f.subject))
+            and name(f.object) == name(f.subject)
         )
 
     return [f for f in facts if not on_itself(f)]

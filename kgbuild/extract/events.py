@@ -72,20 +72,20 @@ def extract_events(
     # meeting ("the first in-person General Assembly"), which is known only further down
     pending: list[Token] = []
     for token in doc_index.tokens_with(lemma=lexicon.event_types, lower=lexicon.event_types):  # no other word names an event
-        event_type = _event_type(token, lexicon)
+        event_type = _event_type(token, lexicon, doc_index)
         if event_type is None or not _free_for_event(token, found):
             continue
-        org = _organiser(token, found)
-        place_tokens = _places(token, found)
+        org = _organiser(token, found, doc_index)
+        place_tokens = _places(token, found, doc_index)
         places = [p for p, _ in place_tokens]
         cluster = None
-        offset = _other_occasion(token)
+        offset = _other_occasion(token, doc_index)
         current = [c for c in clusters if not c.year_offset]
         if offset:
             cluster = next((c for c in clusters if c.year_offset == offset and c.event_type == event_type), None)
-        elif _bare_reference(token, org, places, lexicon) and _outside(current, token):
+        elif _bare_reference(token, org, places, lexicon, doc_index) and _outside(current, token):
             cluster = _outside(current, token)[-1]
-        elif _bare_reference(token, org, places, lexicon):
+        elif _bare_reference(token, org, places, lexicon, doc_index):
             pending.append(token)
             continue
         elif (
@@ -97,7 +97,7 @@ def extract_events(
             # "In Jerusalem he held a meeting" after talks in Riyadh: the clause's place tells them apart
             clause_places = _matching_places(token, found)
             cluster = _matching(current, event_type, org, places or clause_places, gazetteer, found)
-            if cluster is None and _plain_definite(token, org, places or clause_places):
+            if cluster is None and _plain_definite(token, org, places or clause_places, doc_index):
                 cluster = _latest_before(_outside(current, token), token)  # "joined the talks" at the summit named before
             if event_type not in SELF_STANDING and org is None and not places and clause_places and (cluster is None or (cluster.org is None and not cluster.name)):
                 places = clause_places  # an unnamed meeting goes by its place ("Meeting in Lima"), apart from one in Quito
@@ -115,25 +115,25 @@ def extract_events(
         cluster.place_tokens.extend(place_tokens)
         cluster.place_tokens.extend(_clause_places(token, found))
         cluster.tokens.append(token)
-        cluster.surfaces.append(_surface(token))
+        cluster.surfaces.append(_surface(token, doc_index))
         when = _date_of(token, anchor, doc_index)
         if when is not None:
             cluster.dates.append(when)
     _organisation_events(clusters, doc_index, found, gazetteer, lexicon)
     for token in pending:
         earlier = [c for c in clusters if not c.year_offset and c.tokens and min(t.i for t in c.tokens) < token.i]
-        later = _named_later_in_sentence(clusters, token)
+        later = _named_later_in_sentence(clusters, token, doc_index)
         if earlier:
             cluster = max(earlier, key=lambda c: max(t.i for t in c.tokens if t.i < token.i))
         elif later is not None:
             cluster = later  # "X, who hosted the gathering, closed the G7 summit": the one it names next
         elif _anchored(token):
-            cluster = _Cluster(_event_type(token, lexicon) or "Meeting")
+            cluster = _Cluster(_event_type(token, lexicon, doc_index) or "Meeting")
             clusters.append(cluster)
         else:
             continue
         cluster.tokens.append(token)
-        cluster.surfaces.append(_surface(token))
+        cluster.surfaces.append(_surface(token, doc_index))
     facts: list[Fact] = []
     dateline = dateline_place(doc, found)
     for cluster in clusters:
@@ -141,7 +141,7 @@ def extract_events(
         for place, token in cluster.place_tokens:
             ev = doc_index.evidence(token, article_id=article_id, rule="event-place", confidence=0.85)
             facts.append(Fact(key, "heldIn", place, Modality.ASSERTED, ev))
-        lead = _lead_mention(cluster, doc, lexicon=lexicon)
+        lead = _lead_mention(cluster, doc_index, lexicon=lexicon)
         if dateline is not None and not cluster.places and lead is not None:
             ev = doc_index.evidence(lead, article_id=article_id, rule="event-place-dateline", confidence=0.6)
             facts.append(Fact(key, "heldIn", dateline, Modality.ASSERTED, ev))
@@ -156,6 +156,10 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
     """A grouping taken for its meeting: "attending his first G20", "skipped the BRICS" (its summit),
     and a body named as a meeting ("the UN General Assembly", "the East Asia Summit") where
     someone is, goes or speaks ("addressed the General Assembly", "at the East Asia Summit")."""
+    # The heads of the tokens that stand for an international organisation: a preposition or a
+    # verb of attending has an organisation's meeting for object only if it is one of them
+    # (most of the prepositions looked at have none, and their children need not be read).
+    organisation_heads = {doc_index.tokens[i].head.i for i in found.linked_to(EntityKind.INTERNATIONAL_ORGANISATION)}
     for verb in doc_index.tokens_with(lemma=MEETING_OF_VERBS | {"at", "for", "to", "host", "join"}):
         if verb.pos_ == "VERB" and (verb.lemma_.lower() == "host" or verb.lemma_.lower() == "join" and _placed(verb, found)):
             # "hosted leaders of the Quad", "hosted the Quad leaders", "joined the G7 leaders in
@@ -165,11 +169,13 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
                 heads += [o for o in verb.children if o.dep_ == "dobj"]  # "Japan hosts the G7 this year"
             named_only = False
         elif verb.pos_ == "ADP":
-            if not (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX", "NOUN"}):
+            if verb.i not in organisation_heads or not (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX", "NOUN"}):
                 continue
             heads = [c for c in verb.children if c.dep_ == "pobj"]
             named_only = True  # "at NATO" is at its headquarters; "at the G20 summit" is an event noun already
         elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEETING_OF_VERBS:
+            if verb.i not in organisation_heads:
+                continue
             heads = [c for c in verb.children if c.dep_ == "dobj"]
             named_only = verb.lemma_.lower() == "address"  # "addressed NATO" is no meeting
         else:
@@ -230,13 +236,13 @@ def dateline_place(doc: Doc, found: ArticleEntities) -> str | None:
     return keys[0] if keys else None
 
 
-def _lead_mention(cluster: _Cluster, doc: Doc, *, lexicon: Lexicon) -> Token | None:
+def _lead_mention(cluster: _Cluster, doc_index: DocIndex, *, lexicon: Lexicon) -> Token | None:
     """The event's mention in the article's first sentence when the sentence states it as
     happening (not planned elsewhere, cancelled or past): what a dateline places."""
     if cluster.event_type not in SELF_STANDING or cluster.year_offset or cluster.historic:
         return None
     end = 0
-    for sent in doc.sents:  # the lead sentence, with a dateline the parser split off
+    for sent in doc_index.sentences:  # the lead sentence, with a dateline the parser split off
         end = sent.end
         if len(sent) >= 8:
             break
@@ -250,7 +256,7 @@ def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon)
     """Events the model names that no event noun of ours heads ("the Korean War", "Battle of Warsaw")."""
     clusters = []
     for ent in doc_index.ents:
-        if ent.label_ != "EVENT" or _event_type(ent.root, lexicon) is not None or found.at(ent.root.i):
+        if ent.label_ != "EVENT" or _event_type(ent.root, lexicon, doc_index) is not None or found.at(ent.root.i):
             continue
         name = clean_name(ent.text)
         if len(name) < 3:
@@ -265,39 +271,41 @@ def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon)
     return clusters
 
 
-def _other_occasion(token: Token) -> int:
+def _other_occasion(token: Token, doc_index: DocIndex) -> int:
     """+1 for "next year's summit", "the next summit"; -1 for "last year's meeting"; else 0."""
-    for child in token.children:
-        words = {child.lower_}
-        if child.dep_ == "poss" and child.lemma_.lower() == "year":
+    for child in doc_index.children(token):
+        dep = child.dep_
+        if dep == "poss" and child.lemma_.lower() == "year":
             words = {c.lower_ for c in child.children if c.dep_ in {"amod", "det"}}
-        elif child.dep_ != "amod":
+        elif dep != "amod":
             continue
+        else:
+            words = {child.lower_}
         if words & {"next", "following"}:
             return 1
         if words & {"last", "previous", "past"}:
-            if child.lower_ == "last" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            if child.lower_ == "last" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc_index.children(token)):
                 continue  # "his last summit in office": his final one, this one
             return -1
-    return _year_of_verb(token) or _earlier_occasion(token)
+    return _year_of_verb(token, doc_index) or _earlier_occasion(token, doc_index)
 
 
 #: Time nouns of "a year earlier", "two years ago" after an event noun.
 SPAN_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
 
 
-def _earlier_occasion(token: Token) -> int:
+def _earlier_occasion(token: Token, doc_index: DocIndex) -> int:
     """-1 for a past event said so by its own phrase: "since their Helsinki summit", "the summit
     a year earlier", "a meeting two months ago"; else 0."""
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return -1
-    for child in token.children:
+    for child in doc_index.children(token):
         if child.lower_ in {"earlier", "ago", "before"} and any(c.lemma_.lower() in SPAN_NOUNS for c in child.children):
             return -1
     # "met at a summit in Quito two years ago": years back on the verb (days back may be this event's)
     verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
     if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-        for child in verb.children:
+        for child in doc_index.children(verb):
             if child.lower_ in {"earlier", "ago"} and any(c.lemma_.lower() in {"year", "decade"} for c in child.children):
                 return -1
     return 0
@@ -309,13 +317,13 @@ def _duration(child: Token) -> bool:
     return child.dep_ == "compound" and child.lemma_.lower() in SPAN_NOUNS and any(c.dep_ == "nummod" for c in child.children)
 
 
-def _year_of_verb(token: Token) -> int:
+def _year_of_verb(token: Token, doc_index: DocIndex) -> int:
     """ "did not travel to the summit in Johannesburg last year": the year said of the verb the
     event is the destination or object of; +1 for next year, -1 for last year, else 0."""
     verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return 0
-    for child in verb.children:
+    for child in doc_index.children(verb):
         if child.dep_ == "npadvmod" and child.lemma_.lower() == "year":
             words = {c.lower_ for c in child.children if c.dep_ in {"amod", "det"}}
             if words & {"next", "following"}:
@@ -325,14 +333,14 @@ def _year_of_verb(token: Token) -> int:
     return 0
 
 
-def _event_type(token: Token, lexicon: Lexicon) -> str | None:
+def _event_type(token: Token, lexicon: Lexicon, doc_index: DocIndex) -> str | None:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     lemma = token.lemma_.lower()
     event_type = lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
     if event_type is None or lemma == "sideline":
         return None  # most nouns name no event
-    if any(c.dep_ in {"compound", "amod"} and c.lower_ in {"news", "press"} for c in token.children):
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in {"news", "press"} for c in doc_index.children(token)):
         return None  # "a news conference" is where words are said, not a diplomatic event
     if token.lower_ == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
         return None
@@ -406,10 +414,11 @@ def _numbered_name(token: Token) -> str | None:
 DESCRIPTIVE_EVENT_WORDS = frozenset({"annual", "yearly", "two-day", "three-day", "one-day", "week-long", "weeklong", "high-level", "closed-door"})
 
 
-def _named_later_in_sentence(clusters: list[_Cluster], reference: Token) -> _Cluster | None:
+def _named_later_in_sentence(clusters: list[_Cluster], reference: Token, doc_index: DocIndex) -> _Cluster | None:
     """For a back-reference with nothing before it, the first event its own sentence names
     after it ("Macron, who hosted the gathering, closed the G7 summit")."""
-    start, end = reference.sent.start, reference.sent.end
+    sent = doc_index.sentence(reference)  # (``Token.sent`` walks the doc)
+    start, end = sent.start, sent.end
     after = [
         (min(t.i for t in c.tokens if reference.i < t.i < end), n)
         for n, c in enumerate(clusters)
@@ -425,12 +434,12 @@ def _outside(clusters: list[_Cluster], reference: Token) -> list[_Cluster]:
     return [c for c in clusters if not (c.tokens and all(t.i in above for t in c.tokens))]
 
 
-def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: Lexicon) -> bool:
+def _bare_reference(token: Token, org: str | None, places: list[str], lexicon: Lexicon, doc_index: DocIndex) -> bool:
     """ "the gathering", "the meeting": a plain reference back to the latest event."""
     if org or places or token.lower_ not in lexicon.generic_event_nouns:
         return False
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
-        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) and not _duration(c) for c in token.children
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in doc_index.children(token)) and not any(
+        c.dep_ in {"amod", "compound", "prep"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) and not _duration(c) for c in doc_index.children(token)
     )
 
 
@@ -440,11 +449,11 @@ def _matching_places(token: Token, found: ArticleEntities) -> list[str]:
     return [p for p, _ in _clause_places(token, found)]
 
 
-def _plain_definite(token: Token, org: str | None, places: list[str]) -> bool:
+def _plain_definite(token: Token, org: str | None, places: list[str], doc_index: DocIndex) -> bool:
     """ "the talks" with nothing that names them: a reference back, never a new event of its own."""
-    return not org and not places and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+    return not org and not places and any(c.dep_ == "det" and c.lower_ == "the" for c in doc_index.children(token)) and not any(
         c.dep_ in {"amod", "compound", "prep", "poss", "nummod", "relcl", "acl"} and c.lower_ not in DESCRIPTIVE_EVENT_WORDS and not _time_phrase(c) and not _duration(c)
-        for c in token.children
+        for c in doc_index.children(token)
     )
 
 
@@ -462,20 +471,20 @@ def _time_phrase(prep: Token) -> bool:
     )
 
 
-def _organiser(token: Token, found: ArticleEntities) -> str | None:
-    for child in token.children:
+def _organiser(token: Token, found: ArticleEntities, doc_index: DocIndex) -> str | None:
+    for child in doc_index.children(token):
         if child.dep_ in {"compound", "poss", "nmod", "amod"}:
             for key in found.at(child.i):
                 if found.kind(key) in ORG_KINDS:
                     return key
-    for child in token.children:  # "a NATO leaders' meeting", "the G7 ministers' talks": the body's people meet
+    for child in doc_index.children(token):  # "a NATO leaders' meeting", "the G7 ministers' talks": the body's people meet
         if child.dep_ in {"poss", "compound"} and child.lemma_.lower() in ORGANISER_PEOPLE:
             for grand in child.children:
                 if grand.dep_ in {"compound", "nmod", "amod"}:
                     for key in found.at(grand.i):
                         if found.kind(key) in ORG_KINDS:
                             return key
-    for prep in token.children:
+    for prep in doc_index.children(token):
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 for key in found.at(obj.i):
@@ -484,7 +493,7 @@ def _organiser(token: Token, found: ArticleEntities) -> str | None:
     return None
 
 
-def _places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
+def _places(token: Token, found: ArticleEntities, doc_index: DocIndex) -> list[tuple[str, Token]]:
     places: list[tuple[str, Token]] = []
     # "the China-Central Asia summit", "the EU-Japan summit": a hyphened pair names its parties
     doc = token.doc
@@ -492,7 +501,7 @@ def _places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
         t.tag_ == "HYPH" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
         for c in token.lefts if c.dep_ in {"compound", "nmod", "punct"} for t in c.subtree
     )
-    for child in token.children:
+    for child in doc_index.children(token):
         if child.dep_ in {"compound", "nmod"} and not paired:
             places.extend((k, child) for k in found.at(child.i) if found.kind(k) is EntityKind.PLACE)
         if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
@@ -500,7 +509,7 @@ def _places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
                 if obj.dep_ == "pobj":
                     places.extend((k, obj) for k in found.at(obj.i) if found.kind(k) in PLACE_KINDS)
     # "the summit, held in Vilnius" / "the summit will take place in Vilnius"
-    for child in token.children:
+    for child in doc_index.children(token):
         if child.dep_ == "acl" and child.lemma_ in {"hold", "take", "scheduled", "set"}:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
@@ -583,17 +592,24 @@ def _country_name(key: str, gazetteer: Gazetteer, found: ArticleEntities) -> str
 TIME_NOUNS = frozenset({"year", "week", "month"})
 
 
-def _surface(token: Token) -> str:
+def _surface(token: Token, doc_index: DocIndex) -> str:
     # the event noun itself is always a word of it ("the summit's host": the noun is a possessive)
     # ... and so is a time it belongs to ("next year's summit" is not "next summit")
-    timed = {t.i for c in token.children if c.dep_ == "poss" and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}
+    children = doc_index.children(token)
+    timed = {t.i for c in children if c.dep_ == "poss" and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}
+    # ``token.subtree`` (its left children's subtrees, itself, its right children's) without
+    # the right children that hold no word kept below: none before the noun (a right child
+    # reaches there only in a non-projective parse) and no time's (the phrases after it)
+    walked = [t for c in children if c.i < token.i for t in c.subtree]
+    walked.append(token)
+    walked += [t for c in children if c.i > token.i and (c.left_edge.i < token.i or c.i in timed) for t in c.subtree]
     words = [
-        t for t in token.subtree
+        t for t in walked
         if t.i == token.i or t.i in timed or t.i < token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.pos_ != "NUM"
     ]
     words = [t for t in words if t.i >= token.i - 3]
     text = " ".join(t.text for t in words).replace(" 's ", "'s ").replace(" ’s ", "’s ")
-    for prep in token.children:
+    for prep in children:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
             obj = [c for c in prep.children if c.dep_ == "pobj"]
             if obj and obj[0].ent_type_ in {"GPE", "LOC", "FAC"}:
@@ -609,14 +625,27 @@ def _date_of(token: Token, anchor: dt.date | None, doc_index: DocIndex) -> tuple
         dates = {e.start: e for e in doc_index.ents_starting(head.left_edge.i, head.right_edge.i + 1) if e.label_ == "DATE"}
         if not dates:
             continue
-        for t in head.subtree:
-            if t.i in dates:
-                span = dates[t.i]
-                tense = "future" if any(a.lower_ in {"will", "'ll"} for a in head.children) else None
-                resolved = resolve_date(span.text, anchor=anchor, tense=tense)
-                if resolved is not None:
-                    return resolved.start, resolved.end
+        # the dates that start in the subtree, in the order of ``head.subtree``: found by walking up
+        # from each date (a clause's subtree is long); walked down only to order two or more
+        inside = [i for i in dates if _descends(i, head, doc_index)]
+        for i in inside if len(inside) < 2 else [t.i for t in head.subtree if t.i in dates]:
+            span = dates[i]
+            tense = "future" if any(a.lower_ in {"will", "'ll"} for a in head.children) else None
+            resolved = resolve_date(doc_index.text[span.start_char : span.end_char], anchor=anchor, tense=tense)  # (``span.text``)
+            if resolved is not None:
+                return resolved.start, resolved.end
     return None
+
+
+def _descends(i: int, head: Token, doc_index: DocIndex) -> bool:
+    """Whether token ``i`` is ``head`` or one of its descendants (in ``head.subtree``)."""
+    tokens = doc_index.tokens
+    while i != head.i:
+        up = tokens[i].head.i
+        if up == i:
+            return False  # the root of the sentence, not reached from ``head``
+        i = up
+    return True
 
 
 def _register(cluster: _Cluster, found: ArticleEntities, gazetteer: Gazetteer, *, anchor: dt.date | None) -> str:

@@ -9,6 +9,9 @@ it hypothetical; "will", "plans to", "is expected to" make it planned;
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..facts import Modality
@@ -18,16 +21,28 @@ __all__ = ["modality_of"]
 
 #: Modal auxiliaries that leave a fact possible rather than stated.
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must"})  # "X and Y must agree": an obligation, not a fact
+#: The dependency labels of the children that can change a modality, as string ids: reading
+#: ``Token.dep`` (an int) costs much less than ``Token.dep_`` (a str decoded on every read), so the
+#: children with other labels are skipped before any string is read.
+FRAME_DEPS = frozenset(get_string_id(dep) for dep in ("neg", "det", "aux", "auxpass", "nsubj", "nsubjpass", "mark", "advmod", "amod", "prep"))
 
 
-def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
-    """The modality of the fact stated by ``predicate`` (a verb, noun or adjective)."""
+def _children(token: Token) -> Iterable[Token]:
+    return token.children
+
+
+def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]] = _children) -> Modality:
+    """The modality of the fact stated by ``predicate`` (a verb, noun or adjective).
+
+    ``children`` gives a token's children (``DocIndex.children`` reads them once per doc)."""
     negated = planned = reported = hypothetical = would = False
     token = predicate
     depth = 0
     from_conj = False  # reached ``token`` from a verb coordinated with it
     while True:
-        for child in token.children:
+        for child in children(token):
+            if child.dep not in FRAME_DEPS:
+                continue
             dep, word = child.dep_, child.lower_  # (spaCy makes the strings afresh on every read)
             if dep == "neg" or (dep == "det" and word == "no"):
                 # "chose not to make the trip and instead flew to India": the negation is the first verb's
@@ -39,7 +54,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                     would = True  # future in the past ("said he would attend"), unless a condition follows
                 elif word in HYPOTHETICAL_AUX:
                     hypothetical = True
-            elif dep in {"nsubj", "nsubjpass"} and _no_one(child):
+            elif dep in {"nsubj", "nsubjpass"} and _no_one(child, children):
                 negated = True  # "Neither Putin nor Xi attended", "No leader attended"
             elif dep == "mark" and word in {"if", "unless", "whether"}:
                 hypothetical = True
@@ -55,7 +70,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                 reported = True
         lemma = token.lemma_.lower()
         if token is not predicate:
-            if _negating_verb(token, lexicon) and not from_conj:
+            if _negating_verb(token, lexicon, children) and not from_conj:
                 negated = True
             elif lemma in lexicon.hypothetical and token.pos_ in {"VERB", "ADJ"}:
                 hypothetical = True
@@ -63,22 +78,23 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
                 planned = True
             elif lemma in lexicon.reported and token.pos_ == "VERB" and depth >= 1:
                 reported = True
-        if token is not predicate and lemma in lexicon.planned and any(c.dep_ == "conj" and c.i > token.i and _negating_verb(c, lexicon) for c in token.children):
+        if token is not predicate and lemma in lexicon.planned and any(c.dep_ == "conj" and c.i > token.i and _negating_verb(c, lexicon, children) for c in children(token)):
             negated = True  # "had planned to attend but cancelled his trip"
-        if token.dep_ in {"ROOT"} or token.head is token or depth > 6:
+        dep = token.dep_  # (read once: a new str on every read)
+        if dep in {"ROOT"} or token.head is token or depth > 6:
             break
         # A relative clause states its own fact ("X, who visited Japan, said ..."); a content
         # clause ("reports that X would attend") stays under the frame of its noun's verb.
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and not any(c.dep_ == "mark" for c in token.children)):
-            if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.planned:
+        if dep == "relcl" or (dep == "acl" and not any(c.dep_ == "mark" for c in children(token))):
+            if dep == "acl" and token.head.lemma_.lower() in lexicon.planned:
                 planned = True  # "Sweden's bid to join NATO": the act is intended, not done
             break
         # A noun predicate takes its frame from its own verb only ("will face opposition").
-        if predicate.pos_ == "NOUN" and (depth >= 1 or token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}):
+        if predicate.pos_ == "NOUN" and (depth >= 1 or dep not in {"dobj", "nsubj", "nsubjpass", "attr"}):
             break
-        from_conj = token.dep_ == "conj" and not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in token.head.children)
+        from_conj = dep == "conj" and not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in children(token.head))
         # "did not attend, sending Lavrov instead": a participle clause is an act of its own
-        from_conj = from_conj or _participle_clause(token)
+        from_conj = from_conj or (dep == "advcl" and _participle_clause(token, children))
         token = token.head
         depth += 1
     if negated:
@@ -94,27 +110,29 @@ def modality_of(predicate: Token, *, lexicon: Lexicon) -> Modality:
     return Modality.ASSERTED
 
 
-def _participle_clause(token: Token) -> bool:
+def _participle_clause(token: Token, children: Callable[[Token], Iterable[Token]]) -> bool:
     """An -ing clause that adds an act to its verb's ("skipped the summit, sending his foreign
     minister instead"; "stayed away, citing..."): the verb's negation is not the clause's."""
-    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in {"mark", "neg"} for c in token.children)
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in {"mark", "neg"} for c in children(token))
 
 
-def _negating_verb(token: Token, lexicon: Lexicon) -> bool:
+def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]]) -> bool:
     """A verb that denies or cancels what it governs: "cancelled", "ruled out", "called off"."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = token.lemma_.lower()
     if lemma in lexicon.negated:
         return True
-    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.negated for c in token.children)
+    if lemma not in lexicon.negated_phrase_starts:
+        return False  # no "<lemma> <particle>" entry to look for among the children
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.negated for c in children(token))
 
 
-def _no_one(subject: Token) -> bool:
+def _no_one(subject: Token, children: Callable[[Token], Iterable[Token]]) -> bool:
     """A subject that denies its verb: "neither X nor Y", "no leader", "none of them", "nobody"."""
     if subject.lower_ in {"none", "nobody", "neither", "no-one"}:
         return True
     return any(
         (c.dep_ in {"preconj", "det"} and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "cc" and c.lower_ == "nor")
-        for c in subject.children
+        for c in children(subject)
     )

@@ -53,6 +53,8 @@ LEADING_NOISE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "advmod"}
 MAX_GROUP_WORDS = 9
 #: Confidence given to a fact with a group as subject or object (at most).
 GROUP_CONFIDENCE = 0.6
+#: The verbs of a visit paid to people.
+VISIT_LEMMAS = frozenset({"visit"})
 #: Confidence of a meeting read from a visit paid to people.
 VISIT_PEOPLE_CONFIDENCE = 0.7
 
@@ -161,7 +163,7 @@ def mark_group_facts(facts: Iterable[Fact], groups: frozenset[str], found: Artic
 def extract_people_visits(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     """ "The minister visited the troops of X", "flew to visit Y": a visit paid to people is a meeting."""
     facts = []
-    for verb in doc_index.tokens_with(lemma={"visit"}):
+    for verb in doc_index.tokens_with(lemma=VISIT_LEMMAS):
         if verb.pos_ != "VERB":
             continue
         visited = [(k, t) for t in objects(verb) for k in found.at(t.i) if found.kind(k) in {EntityKind.PERSON, EntityKind.ORGANISATION}]

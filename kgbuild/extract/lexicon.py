@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..resources import data_path
 
@@ -96,6 +97,12 @@ class Lexicon:
     negated: frozenset[str]
     biography: BiographyWords = field(default_factory=BiographyWords)
     stances: StanceWords = field(default_factory=lambda: StanceWords())
+
+    @cached_property
+    def negated_phrase_starts(self) -> frozenset[str]:
+        """What the multi-word entries of ``negated`` start with, up to a space ("call" of "call
+        off"): a verb with another lemma needs no look at its particles (made on first use)."""
+        return frozenset(entry[:n] for entry in self.negated for n, ch in enumerate(entry) if ch == " ")
 
 
 def _by_relation(section: dict) -> dict[str, str]:

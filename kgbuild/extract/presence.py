@@ -186,21 +186,23 @@ def _chaired(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, a
                 yield make_fact(agent, "hosts", event, verb, rule="presence/chair", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _event_in_view(token: Token, doc: Doc, found: ArticleEntities) -> str | None:
+def _event_in_view(token: Token, doc_index: DocIndex, found: ArticleEntities) -> str | None:
     """The event mentioned last before ``token`` within its sentence and the ``EVENT_WINDOW``
     sentences before it, else the first one after it in its own sentence."""
-    sent = token.sent
+    # the index's sentences and tokens: ``Token.sent`` walks the doc and ``doc[i]`` makes a Token
+    sent = doc_index.sentence(token)
     start = sent.start
     for _ in range(EVENT_WINDOW):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = doc_index.sentences[doc_index.sentence_number(start - 1)].start
+    tokens = doc_index.tokens
     for i in range(token.i - 1, start - 1, -1):
-        events = _events(doc[i], found)
+        events = _events(tokens[i], found)
         if events:
             return events[0]
     for i in range(token.i + 1, sent.end):
-        events = _events(doc[i], found)
+        events = _events(tokens[i], found)
         if events:
             return events[0]
     return None
@@ -236,7 +238,7 @@ def _gathered(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, lexicon:
             continue
         events = [e for t in objects(clause) + _pobjs(clause, "for", "at") for e in _events(t, found)]
         if not events:
-            event = _event_in_view(those, doc, found)
+            event = _event_in_view(those, doc_index, found)
             events = [event] if event else []
         for agent in _agents(subjects(prep.head), found):
             for event in events:
@@ -417,7 +419,7 @@ def _listed_attendees(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, 
             listed = subjects(verb)  # "were in attendance"
         if not listed:
             continue
-        event = _event_in_view(verb, doc, found)
+        event = _event_in_view(verb, doc_index, found)
         if event is None:
             continue
         for agent in _agents(listed, found):

@@ -141,7 +141,8 @@ def _quotation_marks(text: str) -> list[_Marks]:
         for pattern in (_CURLY_DOUBLE, _STRAIGHT_DOUBLE)
         for m in pattern.finditer(text)
     ]
-    singles = [_Marks(m.start(), m.end() - 1, single=True) for m in _CURLY_SINGLE.finditer(text)]
+    # (the pattern opens with a look-behind, so the search tries it at every character: skip it where no "‘" is)
+    singles = [_Marks(m.start(), m.end() - 1, single=True) for m in _CURLY_SINGLE.finditer(text)] if "‘" in text else []
     kept: list[_Marks] = []
     for marks in sorted(doubles, key=_by_open) + sorted(singles, key=_by_open):
         if not any(marks.open <= k.close and k.open <= marks.close for k in kept):
@@ -235,11 +236,12 @@ def _tail(doc: Doc, close_tok: Token, opens: frozenset[int], doc_index: DocIndex
     """
     if close_tok.i + 1 >= len(doc):
         return []
-    sent_end = doc_index.sentence(doc[close_tok.i + 1]).end
+    tokens = doc_index.tokens  # (made once: ``doc[i]`` and a Span's iteration make new Tokens)
+    sent_end = doc_index.sentence(tokens[close_tok.i + 1]).end
     tail: list[Token] = []
-    for tok in doc[close_tok.i + 1 : sent_end]:
+    for tok in tokens[close_tok.i + 1 : sent_end]:
         paragraph_break = tok.is_space and "\n" in tok.text
-        if paragraph_break or any(char in opens for char in range(tok.idx, tok.idx + len(tok))):
+        if paragraph_break or not opens.isdisjoint(range(tok.idx, tok.idx + len(tok))):  # an opening mark in the token
             break
         tail.append(tok)
     return tail
@@ -308,14 +310,14 @@ def _reported_speech(doc: Doc, marks: list[_Marks], doc_index: DocIndex) -> Iter
         if _is_speech_verb(tok) and not any(c.dep_ == "neg" for c in tok.children):
             speaker = _index(_subject_of(tok))
             for clause, rule in _reported_clauses(tok):
-                span = doc[clause.left_edge.i : clause.right_edge.i + 1]
-                found.append(_span_quote(span, speaker=speaker, cue=_lemma(tok), rule=rule))
+                start, end = clause.left_edge.i, clause.right_edge.i + 1
+                found.append(_span_quote(start, end, speaker=speaker, cue=_lemma(tok), rule=rule, doc_index=doc_index))
         elif tok.lower_ == "according":
             source = _according_to_source(tok)
             span = _according_to_clause(tok) if source is not None else None
             if span is not None:
                 found.append(
-                    _span_quote(span, speaker=source.i, cue=_ACCORDING_TO, rule="according-to")
+                    _span_quote(span.start, span.end, speaker=source.i, cue=_ACCORDING_TO, rule="according-to", doc_index=doc_index)
                 )
         # A clause that starts inside quotation marks is a direct quote's.
         yield from (
@@ -347,9 +349,10 @@ def _reported_clauses(verb: Token) -> Iterator[tuple[Token, str]]:
                             yield clause, "reported-in-statement"
 
 
-def _span_quote(span: Span, *, speaker: int | None, cue: str, rule: str) -> Quote | None:
-    """A reported-speech quote over ``span``, without a leading "that" or edge punctuation."""
-    tokens = list(span)
+def _span_quote(first: int, stop: int, *, speaker: int | None, cue: str, rule: str, doc_index: DocIndex) -> Quote | None:
+    """A reported-speech quote over the tokens from ``first`` to ``stop`` (excluded), without a
+    leading "that" or edge punctuation."""
+    tokens = list(doc_index.tokens[first:stop])  # the index's Tokens (a Span would make new ones)
     while tokens and (tokens[0].is_punct or tokens[0].is_space or _is_that(tokens[0])):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -357,7 +360,7 @@ def _span_quote(span: Span, *, speaker: int | None, cue: str, rule: str) -> Quot
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    text = doc_index.text[start:end]  # the text of those tokens (``Span.text`` would walk them again)
     return Quote(text, start, end, speaker, cue, rule, direct=False)
 
 

@@ -14,13 +14,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factmaking import AGENT_KINDS, make_fact
-from .factuality import modality_of
 from .lexicon import Lexicon
 from .statements import ended_stance, governed_modality, joins_body, unanchored_target
 from .syntax import conjuncts, objects, prep_objects, subjects
@@ -32,6 +32,10 @@ PLACE_KINDS = frozenset({EntityKind.PLACE, EntityKind.COUNTRY})
 AT_EVENT_PREPS = ("at", "during", "on", "in", "for", "to", "of")
 #: Prepositions that introduce whom a meeting or cooperation is with.
 WITH_PREPS = ("with", "alongside")
+#: Prepositions of a companion who acts too ("X, with Y, attended", "alongside Kishida, leaders will be present").
+COMPANION_PREPS = ("with", "alongside")
+#: Prepositions that name the parties of a relation or a meeting ("relations between X and Y").
+BETWEEN_PREPS = ("between", "among")
 #: Prepositions that introduce the target of a stance ("object to", "warn against").
 TARGET_PREPS = ("to", "against", "with", "on", "over", "by", "for", "behind", "regarding", "towards")
 #: Entity types that are never what a stance is about ("rejected it on Thursday").
@@ -62,8 +66,24 @@ PHRASAL_STANCES: dict[tuple[str, str], str | None] = {
 PHRASAL_STANCE_VERBS = frozenset(verb for verb, _ in PHRASAL_STANCES)
 #: Verbs of refusing an act: refusing a stance ("declined to condemn X") is no stance on X.
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
+#: Parts of speech of the predicates the verb rules read.
+PREDICATE_POS = frozenset({"VERB", "AUX"})
+#: The one adjective they read ("leaders will be present").
+PRESENT = frozenset({"present"})
+#: Prepositions that put a person at an event ("in Jakarta for the summit", "leaders at the summit").
+EVENT_PHRASE_PREPS = frozenset({"for", "at"})
+#: The words the membership rules start from besides their verbs ("as a member of", "member").
+MEMBERSHIP_WORDS = frozenset({"as", "member"})
 #: Longest topic label kept, in words, for stance targets that are no entity.
 MAX_TOPIC_WORDS = 12
+# Dependency labels as string ids: ``Token.dep`` is an int, read at no cost, while ``Token.dep_``
+# decodes a new str on every read; the loops over many tokens below test the int.
+PUNCT_ID, NSUBJPASS_ID, AGENT_ID, PRT_ID, ADVMOD_ID, ACOMP_ID, DOBJ_ID, POSS_ID = (
+    get_string_id(dep) for dep in ("punct", "nsubjpass", "agent", "prt", "advmod", "acomp", "dobj", "poss")
+)
+ACL_ID, ADVCL_ID, RELCL_ID, PREP_ID = (get_string_id(dep) for dep in ("acl", "advcl", "relcl", "prep"))
+NEUTRAL_DEP_IDS = frozenset({ACOMP_ID, get_string_id("oprd")})
+PLACE_PHRASE_DEP_IDS = frozenset({ACOMP_ID, ADVMOD_ID})
 
 
 def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None) -> list[Fact]:
@@ -74,14 +94,29 @@ def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
     # tokens that stand for an event (these rules link none): a verb with none in its subtree
     # and no relation verb's lemma is read by no rule of _verb_facts
     events_at = found.linked_to(EntityKind.EVENT)
+    event_sentences = {doc_index.sentence_number(i) for i in events_at}
     # and a noun no stance, visit or meeting word is read by no rule of _noun_facts
-    nouns = {*lexicon.stance_nouns, *lexicon.visit_nouns, *lexicon.meet_nouns}
-    for token in doc_index.tokens_with(pos={"VERB", "AUX", "ADJ"}, lemma=nouns, lower=nouns):
-        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.lower_ == "present"):
-            if bisect_left(events_at, token.left_edge.i) < bisect_right(events_at, token.right_edge.i) or _is_relation_verb(token.lemma_.lower(), lexicon):
-                facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
-        elif token.pos_ == "NOUN":
-            facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+    # (word lists as frozensets: DocIndex.tokens_with keeps the string ids of a frozenset it saw)
+    nouns = frozenset({*lexicon.stance_nouns, *lexicon.visit_nouns, *lexicon.meet_nouns})
+    # every rule of _verb_facts and _noun_facts needs an agent: none reads a sentence that names none
+    with_agents = _agent_counts(found, doc_index)
+    phrases = _PhraseHeads(doc_index)
+    # (of the adjectives, only "present" is read: asked by its word, the others are not walked)
+    for token in doc_index.tokens_with(pos=PREDICATE_POS, lemma=nouns, lower=nouns | PRESENT):
+        sentence = doc_index.sentence_number(token.i)
+        if sentence not in with_agents:
+            continue
+        pos = token.pos_  # (spaCy decodes the string afresh on every read)
+        if pos in {"VERB", "AUX"} or (pos == "ADJ" and token.lower_ == "present"):
+            lemma = token.lemma_.lower()
+            if sentence in event_sentences:
+                read = _is_relation_verb(lemma, lexicon) or _any_between(events_at, token.left_edge.i, token.right_edge.i)
+            else:  # (the event rules find their event in the verb's tree, in its sentence)
+                read = _reads_without_event(lemma, lexicon)
+            if read:
+                facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index, lemma=lemma, phrases=phrases))
+        elif pos == "NOUN":
+            facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index, phrases=phrases))
     facts.extend(_taking_part_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     facts.extend(_membership_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     facts.extend(_event_draws_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
@@ -96,8 +131,10 @@ GATHERED_NOUNS = frozenset({"leader", "head", "delegate", "minister", "participa
 def _people_at_events(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """A name or a group of people that a phrase puts at an event: "Harris, in Jakarta for the
     summit,", "leaders at the summit, including X and Y"."""
-    for prep in doc_index.tokens_with(lower={"for", "at"}):
-        if prep.dep_ != "prep":
+    event_sentences = {doc_index.sentence_number(i) for i in found.linked_to(EntityKind.EVENT)}
+    for prep in doc_index.tokens_with(lower=EVENT_PHRASE_PREPS):
+        # (the event is the phrase's object, in its sentence; ``dep`` is an int, read at no cost)
+        if prep.dep != PREP_ID or doc_index.sentence_number(prep.i) not in event_sentences:
             continue
         events = [k for o in prep.children if o.dep_ == "pobj" for k in found.at(o.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
         if not events:
@@ -142,17 +179,17 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
     """Membership in news shapes: "the Quad, which groups Australia, India, Japan and the
     United States"; "South Africa, as a member of the ICC, ..."; "was admitted as a member of the G20"."""
     org_kinds = {EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION}
-    for token in doc_index.tokens_with(lower={"as", "member"}, lemma=GROUPING_VERBS):  # the words the rules start from
-        lemma = token.lemma_.lower()
-        if token.lower_ == "member":
-            yield from _member_copula(token, found, lexicon=lexicon, article_id=article_id)
-        elif token.pos_ == "VERB" and lemma in GROUPING_VERBS:
+    for token in doc_index.tokens_with(lower=MEMBERSHIP_WORDS, lemma=GROUPING_VERBS):  # the words the rules start from
+        lower = token.lower_  # (read once: spaCy decodes the string afresh on every read)
+        if lower == "member":
+            yield from _member_copula(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in GROUPING_VERBS:
             orgs = [(k, t) for k, t in _agents(subjects(token), found) if found.kind(k) in org_kinds]
             members = [(k, t) for k, t in _agents(objects(token), found) if found.kind(k) is EntityKind.COUNTRY]
             for org, _ in orgs:
                 for member, _ in members:
-                    yield make_fact(member, "memberOf", org, token, rule="membership-grouping", confidence=0.8, lexicon=lexicon, article_id=article_id)
-        elif token.lower_ == "as" and token.dep_ == "prep":
+                    yield make_fact(member, "memberOf", org, token, rule="membership-grouping", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+        elif lower == "as" and token.dep == PREP_ID:
             for noun in token.children:
                 if noun.dep_ != "pobj" or noun.lemma_.lower() not in {"member", "ally", "signatory"}:
                     continue
@@ -164,10 +201,10 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
                 for member in members:
                     for org in orgs:
                         if member != org:
-                            yield make_fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id)
+                            yield make_fact(member, "memberOf", org, verb, rule="membership-as-member", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "Belarus became the tenth full member of the SCO": a country or organisation that
     becomes a member of an international organisation ("is a member of" is a description, in roles)."""
     verb = noun.head
@@ -178,7 +215,7 @@ def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, art
     for member in members:
         for org in orgs:
             if member != org:
-                yield make_fact(member, "memberOf", org, verb, rule="membership-copula", confidence=0.8, lexicon=lexicon, article_id=article_id)
+                yield make_fact(member, "memberOf", org, verb, rule="membership-copula", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -189,11 +226,12 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
     triggers = doc_index.tokens_with(lemma=HOST_NOUNS | PARTICIPATION_NOUNS | TAKING_PART_VERBS)
     if not triggers:
         return
-    mentions = [(i, k) for i, keys in found.linked() for k in keys if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
+    mentions = [(i, k) for i in found.linked_to(EntityKind.EVENT) for k in found.at(i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
     for token in triggers:
         lemma = token.lemma_.lower()
-        as_host = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in {"VERB", "AUX"}
-        if lemma in HOST_NOUNS and token.pos_ == "NOUN" and (token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ == "be" or as_host):
+        host = lemma in HOST_NOUNS and token.pos_ == "NOUN"
+        as_host = host and token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in {"VERB", "AUX"}
+        if host and (token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ == "be" or as_host):
             # "Cyril Ramaphosa, the host,", "Sanchez, the summit's host,", "X was the host",
             # "As host of the summit, X urged ..."
             if as_host:
@@ -201,10 +239,10 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             else:
                 hosts = [token.head] if token.dep_ == "appos" else [c for c in token.head.children if c.dep_ == "nsubj"]
             named = [k for c in token.children if c.dep_ in {"poss", "compound"} for k in found.at(c.i) if found.kind(k) is EntityKind.EVENT]
-            event = named[0] if named else _event_in_view(token, mentions, found, same_sentence=False)
+            event = named[0] if named else _event_in_view(token, mentions, found, same_sentence=False, doc_index=doc_index)
             for host, _ in _agents(hosts, found):
                 if event is not None:
-                    yield make_fact(host, "hosts", event, token, rule="host-noun", confidence=0.75, lexicon=lexicon, article_id=article_id)
+                    yield make_fact(host, "hosts", event, token, rule="host-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
             continue
         if token.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
             events = [k for _, t in prep_objects(token, "at", "in", "to") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
@@ -217,7 +255,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
                 owners = subjects(token.head.head)  # "In her speech at the summit, X said"
             for agent, _ in _agents(owners, found):
                 for event in events:
-                    yield make_fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=modality_of(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
+                    yield make_fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=doc_index.modality(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
             continue
         if token.pos_ != "VERB":
             continue
@@ -226,9 +264,9 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             agents = _agents(subjects(token), found)
             partners = _agents([t for _, t in prep_objects(token, "with")], found)
             if partners:
-                yield from (make_fact(a, "meets", p, token, rule="handshake", confidence=0.75, lexicon=lexicon, article_id=article_id) for a, _ in agents for p, _ in partners if a != p)
+                yield from (make_fact(a, "meets", p, token, rule="handshake", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index) for a, _ in agents for p, _ in partners if a != p)
             elif len(agents) > 1:
-                yield from _pairwise(agents, "meets", token, rule="handshake", lexicon=lexicon, article_id=article_id)
+                yield from _pairwise(agents, "meets", token, rule="handshake", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
             continue
         takers: list[tuple[str, Token]] = []
         if lemma == "attend" and not [o for o in objs if o.ent_type_ != "DATE"] and not _event_targets(token, [], found):
@@ -242,14 +280,14 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             takers = _agents(subjects(token), found)
         if not takers:
             continue
-        event = _event_in_view(token, mentions, found, same_sentence=lemma != "attend")
+        event = _event_in_view(token, mentions, found, same_sentence=lemma != "attend", doc_index=doc_index)
         if event is None:
             continue
         for taker, _ in takers:
-            yield make_fact(taker, "attends", event, token, rule=f"takes-part/{lemma}", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(taker, "attends", event, token, rule=f"takes-part/{lemma}", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _event_in_view(verb: Token, mentions: list[tuple[int, str]], found: ArticleEntities, *, same_sentence: bool) -> str | None:
+def _event_in_view(verb: Token, mentions: list[tuple[int, str]], found: ArticleEntities, *, same_sentence: bool, doc_index: DocIndex) -> str | None:
     """The event a sentence is about: one at the verb ("at the summit"), else (with
     ``same_sentence``) the first one its sentence names, else the one the article has named
     most often so far (the latest of those), never another year's occasion."""
@@ -257,7 +295,7 @@ def _event_in_view(verb: Token, mentions: list[tuple[int, str]], found: ArticleE
     if at:
         return at[0]
     mentions = [(i, k) for i, k in mentions if not found.is_other_occasion(k)]
-    sent = verb.sent
+    sent = doc_index.sentence(verb)
     here = [k for i, k in mentions if sent.start <= i < sent.end]
     if here and same_sentence:
         return here[0]
@@ -277,19 +315,35 @@ def _agents(tokens: list[Token], found: ArticleEntities) -> list[tuple[str, Toke
     return [(k, t) for t in tokens for k in _keys(t, found, AGENT_KINDS)]
 
 
-def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
-    lemma = verb.lemma_.lower()
+def _agent_counts(found: ArticleEntities, doc_index: DocIndex) -> dict[int, int]:
+    """How many distinct agents (``AGENT_KINDS``) the tokens of each sentence stand for, by
+    sentence number (sentences with none left out).
+
+    A rule that needs agents of a predicate finds them in its dependency tree, which lies in its
+    sentence (spaCy's sentences are the parse's trees): in other sentences it can skip the search.
+    """
+    agents: dict[int, set[str]] = {}
+    for i, keys in found.linked():
+        for key in keys:
+            if found.kind(key) in AGENT_KINDS:
+                agents.setdefault(doc_index.sentence_number(i), set()).add(key)
+    return {n: len(keys) for n, keys in agents.items()}
+
+
+def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex, lemma: str, phrases: _PhraseHeads) -> Iterator[Fact]:
+    """The facts read from ``verb`` (whose lower-cased lemma is ``lemma``)."""
     relation_verb = _is_relation_verb(lemma, lexicon)
     # the events at any other verb (none of the attending verbs): read once
-    events_at_verb = [] if relation_verb else _event_targets(verb, [], found, doc_index=doc_index)
+    events_at_verb = [] if relation_verb else _event_targets(verb, [], found, doc_index=doc_index, phrases=phrases)
     if not relation_verb and not events_at_verb:
         return  # no rule below reads this verb: spare the search for its agents
     children = doc_index.children(verb)  # read by most rules below: made once
-    passive = any(c.dep_ == "nsubjpass" for c in children)
+    passive = any(c.dep == NSUBJPASS_ID for c in children)
     # "the summit hosted by India": a passive participle modifying its target
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children)
+    reduced = verb.dep == ACL_ID and verb.tag_ == "VBN" and any(c.dep == AGENT_ID for c in children)
     # "X hosted a summit in Riyadh, attended by Y": the trailing participle is the object's
     trailing = _trailing_attended(verb, children, lexicon)
+    subject_tokens: list[Token] = []  # (read below only when not passive)
     if passive or reduced or trailing:
         passive = True
         agents = _agents([t for _, t in doc_index.prep_objects(verb, "by")], found)
@@ -298,18 +352,20 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         elif reduced:
             targets = conjuncts(verb.head)
         else:
-            targets = [t for c in children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            targets = [t for c in children if c.dep == NSUBJPASS_ID for t in conjuncts(c)]
     else:
         subject_tokens = subjects(verb)
         agents = _agents(subject_tokens, found)
         # "Alongside Kishida, leaders will be present": the companion acts too.
-        agents += _agents([t for p, t in doc_index.prep_objects(verb, "alongside")], found)
+        if phrases.has(verb, "alongside"):
+            agents += _agents([t for p, t in doc_index.prep_objects(verb, "alongside")], found)
         for subject_token in subject_tokens:
-            agents += _agents([t for p, t in doc_index.prep_objects(subject_token, "with", "alongside")], found)
+            if phrases.has(subject_token, *COMPANION_PREPS):
+                agents += _agents([t for p, t in doc_index.prep_objects(subject_token, *COMPANION_PREPS)], found)
         targets = objects(verb)
     attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
     if attending and not passive and lemma not in lexicon.host_verbs:
-        agents += _included_agents(subjects(verb), found)  # "leaders including X and Y gathered for the summit"
+        agents += _included_agents(subject_tokens, found)  # "leaders including X and Y gathered for the summit"
     if attending and _relative_object(verb):
         targets = [*targets, *_relative_antecedents(verb)]  # "a banquet, which Scholz attended"
     if not agents and attending and not passive:
@@ -318,7 +374,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         agents = _agents(_copula_subjects(verb), found)  # "X became the first leader to visit Kyiv"
     if not agents:
         return
-    events = _event_targets(verb, targets if attending else [], found, doc_index=doc_index) if relation_verb else events_at_verb
+    events = _event_targets(verb, targets if attending else [], found, doc_index=doc_index, phrases=phrases) if relation_verb else events_at_verb
     if lemma in {"hold", "have"} and not passive:
         yield from _talks_at_event(verb, agents, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # attends / hosts
@@ -329,7 +385,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                     yield make_fact(agent, "hosts", event, verb, rule="host-verb", confidence=0.85, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         elif lemma != "hold" and not _neutral_predicate(verb):  # "held talks" is a meeting, "held a summit" a hosting: neither says who attended
             # "was absent from the summit": a predicate of being away denies the attendance
-            negative = lemma in lexicon.attend_negative or any(c.dep_ == "acomp" and c.lemma_.lower() in ABSENCE_WORDS for c in verb.children)
+            negative = lemma in lexicon.attend_negative or any(c.dep == ACOMP_ID and c.lemma_.lower() in ABSENCE_WORDS for c in children)
             confidence = 0.9 if lemma in lexicon.attend_verbs else 0.6
             # any act done at an event puts its doer there, but "called for a summit", "prepared
             # for the meeting", "responded to the summit" say nothing of being there
@@ -351,7 +407,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                     yield make_fact(agent, "meets", guest, verb, rule="host-guest", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     yield from _guest_visits(verb, guest, guest_token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     if not events:
-                        for visit in _visits_made_by(guest, verb, found):
+                        for visit in _visits_made_by(guest, verb, found, doc_index=doc_index):
                             # "The King arrived for a state visit. Steinmeier welcomed him": the visit's host
                             yield make_fact(agent, "hosts", visit, verb, rule="host-of-visit", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
                     # "hosted Kishida and Marcos for a summit": the guests take part in it
@@ -360,7 +416,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                             yield make_fact(guest, "attends", event, verb, rule="host-guest-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     # meets
     # the parser tags some particles as adverbs ("pushed back against")
-    particle = next((c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)), None)
+    particle = next((c.lower_ for c in children if c.dep == PRT_ID or (c.dep == ADVMOD_ID and c.lower_ in ADVERB_PARTICLES)), None)
     if (lemma in lexicon.meet_verbs or lemma == "join") and particle not in {"off", "out"}:  # "called off", "call out"
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
         partners += _agents([t for _, t in doc_index.prep_objects(verb, *WITH_PREPS)], found)
@@ -401,7 +457,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             stance_targets += [t for _, t in prep_objects(verb, "at")]  # "lashed out at X", "bristled at X"
         if particle and not passive:
             # "pushed back against X": the parser hangs the phrase on the particle it takes for an adverb
-            stance_targets += [t for c in children if c.dep_ == "advmod" and c.lower_ == particle for _, t in prep_objects(c, *TARGET_PREPS)]
+            stance_targets += [t for c in children if c.dep == ADVMOD_ID and c.lower_ == particle for _, t in prep_objects(c, *TARGET_PREPS)]
         act_targets: list[Token] = []  # the act threatened or refused, and whom it is aimed at
         if lemma in lexicon.intent_verbs:
             # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
@@ -490,9 +546,9 @@ def _clause_subjects(verb: Token) -> list[Token]:
 def _trailing_attended(verb: Token, children, lexicon: Lexicon) -> list[Token]:
     """ "X hosted a summit in Riyadh, attended by Y": an attending participle after the
     clause, parsed as its adverbial, is said of the clause's object (the event)."""
-    if not (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon.attend_verbs):
+    if not (verb.dep == ADVCL_ID and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon.attend_verbs):
         return []
-    if not any(c.dep_ == "agent" for c in children) or verb.head.pos_ != "VERB":
+    if not any(c.dep == AGENT_ID for c in children) or verb.head.pos_ != "VERB":
         return []
     return [t for c in verb.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
 
@@ -551,6 +607,20 @@ def _is_relation_verb(lemma: str, lexicon: Lexicon) -> bool:
     )
 
 
+def _reads_without_event(lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a rule of :func:`_verb_facts` that needs no event (hosts a guest, meets, visits,
+    takes a stance) reads this verb: the attending verbs that are none of these ("be", "tell")
+    give a fact only with an event ("was at the summit"). Keep this in step with _verb_facts."""
+    return (
+        lemma in lexicon.host_verbs
+        or lemma in lexicon.meet_verbs
+        or lemma == "join"
+        or lemma in lexicon.visit_verbs
+        or lemma in lexicon.stance_verbs
+        or lemma in PHRASAL_STANCE_VERBS
+    )
+
+
 def _own_event(agent: str, verb: Token, event: str, found: ArticleEntities) -> bool:
     """Whether the verb names the event as the agent's own ("the alliance will invite them at its summit")."""
     if found.kind(agent) is EntityKind.PERSON:
@@ -587,7 +657,7 @@ def _ceremonial_welcome(verb: Token) -> bool:
 
 def _relative_object(verb: Token) -> bool:
     """A relative clause whose object is its relative pronoun ("the dinner, which X attended")."""
-    return verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in verb.children)
+    return verb.dep == RELCL_ID and any(c.dep == DOBJ_ID and c.tag_ == "WDT" for c in verb.children)
 
 
 def conjuncts_of_pobj(prep: Token) -> list[Token]:
@@ -628,7 +698,7 @@ def _era_event(key: str, found: ArticleEntities) -> bool:
 
 def _plays_host(verb: Token) -> bool:
     """ "played host to the summit": the idiom hosts, it does not attend."""
-    return verb.lemma_.lower() == "play" and any(o.lemma_.lower() == "host" for o in verb.children if o.dep_ == "dobj")
+    return verb.lemma_.lower() == "play" and any(o.lemma_.lower() == "host" for o in verb.children if o.dep == DOBJ_ID)
 
 
 def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -647,12 +717,13 @@ def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lex
                 yield make_fact(agent, "attends", event, verb, rule="talks-at-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _visits_made_by(guest: str, verb: Token, found: ArticleEntities) -> list[str]:
+def _visits_made_by(guest: str, verb: Token, found: ArticleEntities, *, doc_index: DocIndex) -> list[str]:
     """The visit events the article says ``guest`` makes, named up to the verb's sentence:
     "X's state visit", "his state visit" (X's), "X arrived in Berlin for a state visit"."""
     made = []
+    end = doc_index.sentence(verb).end
     for i, keys in found.linked():
-        if i >= verb.sent.end:
+        if i >= end:
             continue
         for key in keys:
             if found.kind(key) is not EntityKind.EVENT or found.event_type(key) != "Visit" or key in made:
@@ -694,8 +765,14 @@ def _grouping_tokens(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "compound"] + [t for _, t in prep_objects(noun, "of")]
 
 
-def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *, doc_index: DocIndex | None = None) -> list[str]:
-    """Events the verb's object or prepositional phrases name ("attend the summit", "at the summit")."""
+def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *, doc_index: DocIndex | None = None, phrases: _PhraseHeads | None = None) -> list[str]:
+    """Events the verb's object or prepositional phrases name ("attend the summit", "at the summit").
+
+    With ``phrases``, the phrases of a token that has none of their words are not looked for."""
+
+    def may_have(token: Token, *words: str) -> bool:
+        return phrases is None or phrases.has(token, *words)
+
     # What is read below is a target or lies in the verb's subtree: most verbs have no event there.
     events_at = found.linked_to(EntityKind.EVENT)
     if not _any_between(events_at, verb.left_edge.i, verb.right_edge.i) and not any(_any_between(events_at, t.i, t.i) for t in targets):
@@ -707,16 +784,40 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *,
     for prep, obj in pairs:
         tokens.append(obj)
         # "on the sidelines of the summit"
-        tokens.extend(t for _, t in prep_objects(obj, "of"))
+        if may_have(obj, "of"):
+            tokens.extend(t for _, t in prep_objects(obj, "of"))
     for child in doc_index.children(verb) if doc_index else verb.children:
-        if child.dep_ in {"acomp", "advmod"}:
+        if child.dep in PLACE_PHRASE_DEP_IDS and may_have(child, "at", "in", "from"):
             tokens.extend(t for _, t in prep_objects(child, "at", "in", "from"))
-        if child.dep_ == "dobj" and child.lower_ == "part":
+        if child.dep == DOBJ_ID and child.lower_ == "part":
             tokens.extend(t for _, t in prep_objects(child, "in"))
     # "was among the leaders at the summit": the group is at the event
     among = doc_index.prep_objects(verb, "among") if doc_index else prep_objects(verb, "among")
     tokens.extend(t for _, group in among for _, t in prep_objects(group, "at"))
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
+
+
+class _PhraseHeads:
+    """Which tokens of a doc have a child of a given word, found once per word and article.
+
+    Only such a token can have a prepositional phrase of that word (``prep_objects(token, word)``
+    is empty for all others): a rule that looks for such phrases on many tokens can skip the walk
+    of the children of the rest, which spaCy makes anew on every walk.
+    """
+
+    def __init__(self, doc_index: DocIndex) -> None:
+        self._doc_index = doc_index
+        self._heads: dict[str, set[int]] = {}
+
+    def has(self, token: Token, *words: str) -> bool:
+        """Whether ``token`` has a child whose lower-cased text is one of ``words``."""
+        for word in words:
+            heads = self._heads.get(word)
+            if heads is None:
+                heads = self._heads[word] = {t.head.i for t in self._doc_index.tokens_with(lower=frozenset((word,)))}
+            if token.i in heads:
+                return True
+        return False
 
 
 def _any_between(indices: list[int], first: int, last: int) -> bool:
@@ -808,7 +909,7 @@ def _neutral_predicate(verb: Token) -> bool:
     """ "Spain was neutral in the war", "remained neutral during the conflict": a predicate of
     standing aside says nobody took part (no attendance, asserted or denied: "neutral at a vote"
     may still be there)."""
-    return any(c.dep_ in {"acomp", "oprd"} and c.lemma_.lower() == "neutral" for c in verb.children)
+    return any(c.dep in NEUTRAL_DEP_IDS and c.lemma_.lower() == "neutral" for c in verb.children)
 
 
 #: Nouns that stand for a person someone chose ("the premier's choice", "the president's nominee").
@@ -827,14 +928,17 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     Its label is the noun phrase, with generic mentions replaced by the name
     they stand for ("the alliance's activities" -> "NATO's activities").
     """
-    skip = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos", "punct"} or _predicative_as(c) for t in c.subtree}
-    words = [t for t in token.subtree if t.i not in skip and t.dep_ != "punct"]
-    while words and words[0].dep_ == "det":
-        words.pop(0)
-    if not words or len(words) > MAX_TOPIC_WORDS or token.pos_ == "PRON" or token.ent_type_ in NOT_TOPICS:
+    # (the tests of the token itself first: they spare the walks of its phrase)
+    if token.pos_ == "PRON" or token.ent_type_ in NOT_TOPICS:
         return None
     if not (token.is_alpha and len(token) > 2):
         return None  # a fragment of a hyphenated or broken word ("re" of "re-taking")
+    skip = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos", "punct"} or _predicative_as(c) for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in skip and t.dep != PUNCT_ID]
+    while words and words[0].dep_ == "det":
+        words.pop(0)
+    if not words or len(words) > MAX_TOPIC_WORDS:
+        return None
     words = [t for t in words if not (t.is_punct or t.like_num and t is words[-1] or "[" in t.text)]
     parts: list[str] = []
     for n, t in enumerate(words):
@@ -865,7 +969,7 @@ def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon
     for agent, _ in agents:
         for partner, _ in partners:
             if partner != agent:
-                yield make_fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=modality_of(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
+                yield make_fact(agent, "meets", partner, noun, rule="meet-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index, modality=doc_index.modality(noun.head if noun.dep_ == "pobj" else noun, lexicon=lexicon))
 
 
 def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
@@ -921,30 +1025,32 @@ def _named_modifier_agents(noun: Token, found: ArticleEntities) -> list[tuple[st
     return [(found.government_of(k), t) for k, t in _agents(modifiers, found) if found.kind(k) in holder_kinds]
 
 
-def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
-    lemma = noun.lemma_.lower()
-    relation = lexicon.stance_nouns.get(lemma) or lexicon.stance_nouns.get(noun.lower_)
-    if relation is None and lemma not in lexicon.visit_nouns and lemma not in lexicon.meet_nouns and noun.lower_ not in lexicon.meet_nouns:
+def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex, phrases: _PhraseHeads) -> Iterator[Fact]:
+    """The facts read from a stance, visit or meeting noun."""
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    relation = lexicon.stance_nouns.get(lemma) or lexicon.stance_nouns.get(lower)
+    if relation is None and lemma not in lexicon.visit_nouns and lemma not in lexicon.meet_nouns and lower not in lexicon.meet_nouns:
         return  # a noun no rule below reads
     if lemma in lexicon.visit_nouns:
         yield from _visit_noun_facts(noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         return
+    children = doc_index.children(noun)  # read up to three times below
     # "relations between Japan and NATO", "a meeting between Biden and Xi"
-    between = _agents([t for _, t in prep_objects(noun, "between", "among")], found)
-    hostile = any(c.lower_ in lexicon.hostile_modifiers for c in noun.children)
-    if len(between) > 1 and not hostile and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns):
+    between = _agents([t for _, t in prep_objects(noun, *BETWEEN_PREPS)], found) if phrases.has(noun, *BETWEEN_PREPS) else []
+    hostile = any(c.lower_ in lexicon.hostile_modifiers for c in children)
+    if len(between) > 1 and not hostile and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns or lower in lexicon.meet_nouns):
         rel = "cooperatesWith" if relation == "cooperatesWith" else "meets"
         framed = governed_modality(noun, lexicon=lexicon)  # "would host a meeting between X and Y" (extract/statements.py)
         for fact in _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id, doc_index=doc_index):
             yield fact if framed is None or fact.modality is not Modality.ASSERTED else replace(fact, modality=framed)
         return
-    if lemma in lexicon.meet_nouns or noun.lower_ in lexicon.meet_nouns:
+    if (lemma in lexicon.meet_nouns or lower in lexicon.meet_nouns) and phrases.has(noun, "with"):  # (partners: "with X")
         yield from _meeting_noun_facts(noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
     if relation is None:
         return
     # "objections from Beijing", "the support of Xi for Putin", "China's opposition to"
-    agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of")], found)
-    agents += _agents([c for c in noun.children if c.dep_ == "poss"], found)
+    agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of")], found) if phrases.has(noun, "from", "by", "of") else []
+    agents += _agents([c for c in children if c.dep == POSS_ID], found)
     rule = f"{relation}-noun"
     if not agents and not (hostile and relation == "cooperatesWith"):  # "strained US ties with X"
         agents = _named_modifier_agents(noun, found)

@@ -15,8 +15,10 @@ A former office ("a former minister") gives no current position.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
@@ -67,8 +69,18 @@ def extract_roles(
         doc_index = DocIndex(doc)
     facts: list[Fact] = []
     holders: dict[str, list[str]] = {}  # office (lower) -> person keys, in order of mention
-    for root, person in _person_roots(doc, found):
-        for rule, title in _titles_of(root, found, gazetteer=gazetteer, lexicon=lexicon):
+    # The tokens that stand for an entity, in text order (a heap), instead of every token of the
+    # doc: only these can be a person's root. A title's head linked to its person further on
+    # ("X, the president,") is queued as it is linked, and visited in its turn.
+    queue = [i for i, _ in found.linked()]
+    queued = set(queue)
+    while queue:
+        i = heapq.heappop(queue)
+        person = _person_root(i, found, doc_index)
+        if person is None:
+            continue
+        root = doc_index.tokens[i]
+        for rule, title in _titles_of(root, found, gazetteer=gazetteer, lexicon=lexicon, doc_index=doc_index):
             if title.former or {"member", "members"} & set(title.office.lower().split()):
                 continue  # a former office is no current one; "a member of X" is a membership (see _descriptions)
             if title.holder_of is None and title.office.lower() in lexicon.org_only_leader_titles:
@@ -76,12 +88,15 @@ def extract_roles(
             facts.extend(_facts_for(person, title, found, rule=rule, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
             if rule == "title-before-name":
                 # "Japanese Prime Minister Fumio Kishida" is a surface form of the person too
-                found.add(EntityKind.PERSON, found.label(person), surface=f"{title.surface} {_name_text(root, person, found)}", key=person)
+                found.add(EntityKind.PERSON, found.label(person), surface=f"{title.surface} {_name_text(root, person, found, doc_index)}", key=person)
             holders.setdefault(title.office.lower(), []).append(person)
             if title.holder_of is not None and found.kind(title.holder_of) in ORG_KINDS:
                 # "European Commission President X" is no candidate for "the French president"
                 holders.setdefault(title.office.lower() + ORG_HELD, []).append(person)
             found.link(title.anchor.i, person)
+            if title.anchor.i > i and title.anchor.i not in queued:
+                queued.add(title.anchor.i)
+                heapq.heappush(queue, title.anchor.i)
     facts.extend(_unnamed_holders(doc, found, holders, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     _link_possessive_holders(found, holders, gazetteer=gazetteer, lexicon=lexicon, doc_index=doc_index)
     facts.extend(_descriptions(doc, found, gazetteer=gazetteer, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
@@ -92,7 +107,10 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     """What an apposition or copula says of an agent: "X, a Norwegian politician",
     "Norway is a member of NATO", "X was a politician for the Labour Party"."""
     facts: list[Fact] = []
+    described = _described_tokens(doc_index)
     for i, linked in found.linked():  # the mentions (the rules below link no token)
+        if i not in described:
+            continue  # no apposition, complement or membership noun to read (tested first: the cheapest)
         keys = [k for k in linked if found.kind(k) in AGENT_KINDS]
         if not keys:
             continue
@@ -113,7 +131,7 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
             # "Egypt is not a member of NATO": the copula's negation is the description's
             said = Modality.NEGATED if noun.dep_ == "attr" and any(c.dep_ == "neg" for c in noun.head.children) else Modality.ASSERTED
             lemma = noun.lemma_.lower()
-            countries = [] if lemma in MEMBERSHIP_NOUNS else _countries_of(noun, found, gazetteer=gazetteer)
+            countries = [] if lemma in MEMBERSHIP_NOUNS else _countries_of(noun, found, gazetteer=gazetteer, doc_index=doc_index)
             for key in keys:
                 if found.kind(key) is EntityKind.PERSON:
                     facts.extend(Fact(key, "citizenOf", c, said, ev) for c in countries)
@@ -128,6 +146,22 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     return facts
 
 
+def _described_tokens(doc_index: DocIndex) -> set[int]:
+    """The tokens :func:`_descriptions` can read a description of, found from the few description
+    words rather than by reading the children of every mention: those with a noun in apposition
+    or a membership noun as compound ("NATO member Turkey"), and the subjects of a head with a
+    noun as complement ("X is a member of Y")."""
+    appos, attr = get_string_id("appos"), get_string_id("attr")  # label ids: ``Token.dep`` reads no string
+    described = {t.head.i for t in doc_index.tokens_with(lemma=MEMBERSHIP_NOUNS) if t.dep_ == "compound"}
+    for noun in doc_index.tokens_with(pos={"NOUN"}):
+        dep = noun.dep
+        if dep == appos:
+            described.add(noun.head.i)
+        elif dep == attr:
+            described.update(c.i for c in doc_index.children(noun.head) if c.dep_ in {"nsubj", "nsubjpass"})
+    return described
+
+
 def _prep_objects(head: Token, preps: tuple[str, ...]):
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -137,37 +171,49 @@ def _prep_objects(head: Token, preps: tuple[str, ...]):
                         yield prep.lower_, member
 
 
-def _name_text(root: Token, person: str, found: ArticleEntities) -> str:
+def _name_text(root: Token, person: str, found: ArticleEntities, doc_index: DocIndex) -> str:
+    tokens = doc_index.tokens
     start = root.i
-    while start > 0 and found.at(start - 1) == (person,) and root.doc[start - 1].pos_ == "PROPN":
+    while start > 0 and found.at(start - 1) == (person,) and tokens[start - 1].pos_ == "PROPN":
         start -= 1
-    return root.doc[start : root.i + 1].text
+    return doc_index.text[tokens[start].idx : root.idx + len(root)]  # ``doc[start : root.i + 1].text``, without a walk
 
 
-def _person_roots(doc: Doc, found: ArticleEntities):
-    """(root token, person key) of each multi- or single-token person mention."""
-    for i in range(len(doc)):
-        keys = found.at(i)
-        if len(keys) != 1 or found.kind(keys[0]) is not EntityKind.PERSON:
-            continue
-        token = doc[i]
-        if token.pos_ == "PRON":
-            continue
-        if token.dep_ == "compound" and found.at(token.head.i) == keys:
-            continue
-        yield token, keys[0]
+def _person_root(i: int, found: ArticleEntities, doc_index: DocIndex) -> str | None:
+    """The person key of token ``i`` if it is the root of a multi- or single-token person mention."""
+    keys = found.at(i)
+    if len(keys) != 1 or found.kind(keys[0]) is not EntityKind.PERSON:
+        return None
+    token = doc_index.tokens[i]
+    if token.pos_ == "PRON":
+        return None
+    if token.dep_ == "compound" and found.at(token.head.i) == keys:
+        return None
+    return keys[0]
 
 
-def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon):
+def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, doc_index: DocIndex | None = None):
     name_keys = found.at(root.i)
-    left = [t for t in root.subtree if t.i < root.i]  # the subtree's words before the name's root, walked once
-    before = [
+    children = tuple(root.children) if doc_index is None else doc_index.children(root)
+    # The subtree's words before the name's root, in the order of ``root.subtree`` (each child's
+    # subtree in turn), walked once: none when its leftmost word is the root itself (most
+    # names), and only the children that reach left of the root (a right child only in a
+    # non-projective parse), not the clauses to the right of the name.
+    left = [
         t
-        for t in left
-        if found.at(t.i) != name_keys and t.dep_ in TITLE_RUN_DEPS and not (t.dep_ == "punct" and t.text != "-")
+        for child in (children if root.left_edge.i < root.i else ())
+        if child.i < root.i or child.left_edge.i < root.i
+        for t in child.subtree
+        if t.i < root.i
     ]
+    before = []
+    first_name = root.i
+    for t in left:
+        if found.at(t.i) == name_keys:
+            first_name = min(first_name, t.i)
+        elif t.dep_ in TITLE_RUN_DEPS and not (t.dep_ == "punct" and t.text != "-"):
+            before.append(t)
     # Only the contiguous run right before the name.
-    first_name = min((t.i for t in left if found.at(t.i) == name_keys), default=root.i)
     run = [t for t in before if t.i < first_name]
     contiguous: list[Token] = []
     for t in reversed(run):
@@ -178,7 +224,7 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     title = _read_title(contiguous, found, gazetteer=gazetteer, lexicon=lexicon)
     if title is not None:
         yield "title-before-name", title
-    for child in root.children:
+    for child in children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not found.at(child.i):
             title = _read_title(_without_pronoun_owner(_noun_phrase(child)), found, gazetteer=gazetteer, lexicon=lexicon)
             if title is not None:
@@ -262,9 +308,10 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
         if lower in lexicon.former or lower.startswith("ex-"):
             former = True
             continue
-        if lower in NOT_AN_OFFICE or t.pos_ == "NUM":
+        pos = t.pos_  # (read once)
+        if lower in NOT_AN_OFFICE or pos == "NUM":
             return None  # "the only leader of the five permanent members": a description, not an office
-        if keys and found.kind(keys[0]) is EntityKind.ORGANISATION and t.pos_ == "PROPN" and len(found.label(keys[0]).split()) == 1:
+        if keys and found.kind(keys[0]) is EntityKind.ORGANISATION and pos == "PROPN" and len(found.label(keys[0]).split()) == 1:
             office.append(t)  # "Defense" in "Defense Minister", mistaken for an organisation
             continue
         if keys and found.kind(keys[0]) in COUNTRY_KINDS + ORG_KINDS:
@@ -272,7 +319,7 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
             continue
         if keys:
             return None  # another name inside: not a title
-        country = gazetteer.country(t.text) if t.pos_ in {"ADJ", "PROPN", "NOUN"} else None
+        country = gazetteer.country(t.text) if pos in {"ADJ", "PROPN", "NOUN"} else None
         if country is not None and (t.is_title or t.is_upper):
             holder = holder or found.add(EntityKind.COUNTRY, country.name, surface=t.text, wikidata=country.wikidata)
             continue
@@ -346,7 +393,7 @@ def _facts_for(person: str, title: _Title, found: ArticleEntities, *, rule: str,
 def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[str]], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:
     """ "leaders of A, B and C", "Japan's prime minister", "the president" without a name."""
     facts: list[Fact] = []
-    for token in doc_index.tokens_with(pos={"NOUN", "PROPN"}):
+    for token in doc_index.tokens_with(lemma=UNNAMED_HEADS):  # (the only lemmas read below)
         if found.at(token.i) or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = token.lemma_.lower()
@@ -362,11 +409,11 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
             continue
         if not office_acts(token):
             continue  # "the Prime Minister of X is the head of government": the office, not a person
-        if _named_after(token, found):
+        if _named_after(token, found, doc_index):
             continue  # "President of Kenya Uhuru Kenyatta", "the President of Chile, Rosa Vidal": a named holder's title
-        if _title_before_name(token, found):
+        if _title_before_name(token, found, doc_index):
             continue  # "French ecological transition minister Agnes Dupont": her title, however parsed
-        countries = _countries_of(token, found, gazetteer=gazetteer)
+        countries = _countries_of(token, found, gazetteer=gazetteer, doc_index=doc_index)
         if countries:
             people = []
             for country in countries:
@@ -410,12 +457,12 @@ SECTIONAL_MODIFIERS = frozenset({
 def _link_possessive_holders(found: ArticleEntities, holders: dict[str, list[str]], *, gazetteer: Gazetteer, lexicon: Lexicon, doc_index: DocIndex) -> None:
     """ "criticised the French leader's remark": an office holder in the possessive stands for the
     one person the article names holding that office of that country (never a new person)."""
-    for token in doc_index.tokens_with(pos={"NOUN", "PROPN"}):
-        if token.dep_ != "poss" or found.at(token.i) or token.lemma_.lower() not in UNNAMED_HEADS:
+    for token in doc_index.tokens_with(lemma=UNNAMED_HEADS):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "poss" or found.at(token.i) or token.lemma_.lower() not in UNNAMED_HEADS:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
-        countries = _countries_of(token, found, gazetteer=gazetteer)
+        countries = _countries_of(token, found, gazetteer=gazetteer, doc_index=doc_index)
         if len(countries) != 1:
             continue
         named = _named_holders(_office_words(token).lower(), countries[0], holders, found, lexicon=lexicon)
@@ -478,9 +525,9 @@ def _untitled_holder(token: Token, country: str, countries: list[str], holders: 
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _named_after(token: Token, found: ArticleEntities) -> bool:
+def _named_after(token: Token, found: ArticleEntities, doc_index: DocIndex) -> bool:
     """Whether a person's name follows an office noun, after its "of/to Country" and an optional comma."""
-    doc = token.doc
+    doc = doc_index.tokens  # (``doc[i]`` of a Doc would make a new Token at each step)
     i = token.i + 1
     while i < len(doc) and (doc[i].lower_ in {"of", "to", "for", "the"} or any(found.kind(k) in COUNTRY_KINDS + ORG_KINDS for k in found.at(i))):
         i += 1
@@ -489,11 +536,11 @@ def _named_after(token: Token, found: ArticleEntities) -> bool:
     return i < len(doc) and i > token.i + 1 and any(found.kind(k) is EntityKind.PERSON for k in found.at(i)) and doc[i].pos_ == "PROPN"
 
 
-def _title_before_name(token: Token, found: ArticleEntities) -> bool:
+def _title_before_name(token: Token, found: ArticleEntities, doc_index: DocIndex) -> bool:
     """Whether an office noun runs straight into a person's name ("Dutch trade minister Anna
     Visser", "A and Indian Prime Minister B attended"): the name's title, even where the
     parser makes the noun a subject or conjunct of its own."""
-    doc = token.doc
+    doc = doc_index.tokens
     i = token.i + 1
     return (
         i < len(doc) and doc[i].pos_ == "PROPN"
@@ -518,11 +565,12 @@ def _office_words(token: Token) -> str:
     return " ".join([*(p.lower_ for p in parts), token.lower_ if token.tag_ != "NNS" else token.lemma_.lower()])
 
 
-def _countries_of(token: Token, found: ArticleEntities, *, gazetteer: Gazetteer) -> list[str]:
+def _countries_of(token: Token, found: ArticleEntities, *, gazetteer: Gazetteer, doc_index: DocIndex) -> list[str]:
     keys: list[str] = []
+    children = doc_index.children(token)  # (read once)
     # A parse slip hangs the last country of "leaders from A, B and C" on "leaders".
-    has_from = any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children)
-    for child in token.children:
+    has_from = any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in children)
+    for child in children:
         if child.dep_ in {"poss", "amod", "compound"}:
             keys.extend(_country_keys(child, found, gazetteer))
         elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:

@@ -28,17 +28,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import Fact
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factmaking import AGENT_KINDS, make_fact
-from .factuality import modality_of
 from .lexicon import Lexicon
 
 # the agent, fact and topic helpers of the verb and noun rules, shared so that both read alike
-from .relations import _agents, _pairwise, _topic
+from .relations import _agent_counts, _agents, _pairwise, _PhraseHeads, _topic
 from .statements import scare_quoted
 from .syntax import conjuncts, prep_objects, subjects
 
@@ -50,6 +50,11 @@ NOUN_TARGET_PREPS = ("for", "to", "against", "regarding", "over", "with", "towar
 VERB_TARGET_PREPS = ("to", "on", "against", "for", "with")
 #: Prepositions that introduce what a feeling is about ("appalled by", "pleased with").
 FEELING_PREPS = ("by", "at", "with", "over", "about")
+#: The verbs whose position phrase :func:`_position_facts` reads ("is opposed to", "is against").
+POSITION_LEMMAS = frozenset({"oppose", "be"})
+#: The prepositions of those phrases ("opposed to", "against", "in favour of").
+POSITION_PREPS = ("to", "against", "in")
+DOBJ_ID = get_string_id("dobj")  # (``Token.dep`` is an int, read at no cost; ``dep_`` decodes a str)
 #: Possessive pronouns that may stand for the clause's own subject ("X reaffirmed its support").
 OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 
@@ -59,37 +64,52 @@ def extract_stances(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, artic
     if doc_index is None:
         doc_index = DocIndex(doc)
     facts: list[Fact] = []
-    for token in _candidates(doc_index, lexicon):
-        lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN":
-            if lemma in lexicon.stance_nouns or token.lower_ in lexicon.stance_nouns:
-                facts.extend(_governed_noun_facts(token, found, lexicon=lexicon, article_id=article_id))
+    meeting_nouns = doc_index.tokens_with(lemma=lexicon.meet_nouns, lower=lexicon.meet_nouns)
+    # The joint rules pair two agents or more of one clause, and the talks rule needs a meeting
+    # noun in it; a clause lies in its sentence: skip the search for agents in other sentences.
+    # (the governed noun and feeling rules need one agent, found the same way)
+    named = _agent_counts(found, doc_index)
+    paired = {n for n, count in named.items() if count >= 2}
+    talks_paired = paired & {doc_index.sentence_number(t.i) for t in meeting_nouns}
+    # which verbs have a position phrase ("opposed to", "against", "in favour of"): see _position_facts
+    phrases = _PhraseHeads(doc_index)
+    for token in _candidates(doc_index, lexicon, meeting_nouns):
+        # each attribute read once: spaCy decodes the string afresh on every read
+        lemma, lower, pos = token.lemma_.lower(), token.lower_, token.pos_
+        sentence = doc_index.sentence_number(token.i)
+        if pos == "NOUN":
+            if (lemma in lexicon.stance_nouns or lower in lexicon.stance_nouns) and sentence in named:
+                facts.extend(_governed_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
             if lemma in lexicon.stances.campaign_nouns:
-                facts.extend(_campaign_facts(token, found, lexicon=lexicon, article_id=article_id))
+                facts.extend(_campaign_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
             if lemma in lexicon.stances.rupture_nouns:
-                facts.extend(_rupture_noun_facts(token, found, lexicon=lexicon, article_id=article_id))
-        if token.pos_ in {"ADJ", "VERB"} and token.lower_ in lexicon.stances.feelings:
-            facts.extend(_feeling_facts(token, found, lexicon=lexicon, article_id=article_id))
-        if token.pos_ in {"VERB", "AUX"}:
+                facts.extend(_rupture_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+        if pos in {"ADJ", "VERB"} and lower in lexicon.stances.feelings and sentence in named:
+            facts.extend(_feeling_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+        if pos in {"VERB", "AUX"}:
             if lemma in lexicon.stances.rupture_verbs:
-                facts.extend(_rupture_verb_facts(token, found, lexicon=lexicon, article_id=article_id))
-            facts.extend(_position_facts(token, found, lexicon=lexicon, article_id=article_id))
-            facts.extend(_joint_talks_facts(token, found, lexicon=lexicon, article_id=article_id))
-        if token.pos_ in {"VERB", "AUX", "ADJ"}:
-            facts.extend(_joint_intent_facts(token, found, lexicon=lexicon, article_id=article_id))
+                facts.extend(_rupture_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+            if lemma in POSITION_LEMMAS and phrases.has(token, *POSITION_PREPS):
+                facts.extend(_position_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+            if sentence in talks_paired:
+                facts.extend(_joint_talks_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
+        if pos in {"VERB", "AUX", "ADJ"} and sentence in paired:
+            facts.extend(_joint_intent_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     return facts
 
 
-def _candidates(doc_index: DocIndex, lexicon: Lexicon) -> list[Token]:
+def _candidates(doc_index: DocIndex, lexicon: Lexicon, meeting_nouns: list[Token]) -> list[Token]:
     """The tokens a rule of :func:`extract_stances` can start from, in text order: its trigger
-    words, and the words a meeting noun ("talks") can be the object of (all others yield nothing)."""
+    words, and the words a meeting noun ("talks", of ``meeting_nouns``) can be the object of (all
+    others yield nothing)."""
     words = lexicon.stances
     triggers = doc_index.tokens_with(
-        lemma={*lexicon.stance_nouns, *words.campaign_nouns, *words.rupture_nouns, *words.rupture_verbs, *lexicon.light_verbs, "oppose", "be"},
-        lower={*lexicon.stance_nouns, *words.feelings, *words.joint_predicates},
+        # (as frozensets: DocIndex.tokens_with keeps the string ids of a frozenset it saw)
+        lemma=frozenset({*lexicon.stance_nouns, *words.campaign_nouns, *words.rupture_nouns, *words.rupture_verbs, *lexicon.light_verbs, *POSITION_LEMMAS}),
+        lower=frozenset({*lexicon.stance_nouns, *words.feelings, *words.joint_predicates}),
     )
     verbs = []
-    for talks in doc_index.tokens_with(lemma=lexicon.meet_nouns, lower=lexicon.meet_nouns):
+    for talks in meeting_nouns:
         # "held talks", "(returned) for talks", and through coordination ("for trade and talks")
         node = talks
         while True:
@@ -157,7 +177,7 @@ def _governing_agents(noun: Token, found: ArticleEntities, *, lexicon: Lexicon) 
     return [], None
 
 
-def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     relation = lexicon.stance_nouns.get(noun.lemma_.lower()) or lexicon.stance_nouns.get(noun.lower_)
     if relation not in {"supports", "opposes"}:
         return
@@ -185,13 +205,13 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
         return
     agent_keys = {k for k, _ in agents}
     refinement = lexicon.noun_refinements.get(noun.lemma_.lower())
-    modality = modality_of(noun if noun.dep_ == "dobj" else verb, lexicon=lexicon)  # "will provide $5m in aid"
+    modality = doc_index.modality(noun if noun.dep_ == "dobj" else verb, lexicon=lexicon)  # "will provide $5m in aid"
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in dict.fromkeys(agent_keys):
-            yield make_fact(agent, relation, obj, noun, rule=f"{relation}-noun-governed", confidence=0.7, lexicon=lexicon, article_id=article_id, refinement=refinement, modality=modality)
+            yield make_fact(agent, relation, obj, noun, rule=f"{relation}-noun-governed", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement, modality=modality)
 
 
-def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "Russia's war against Ukraine", "the coalition campaign against the militia", "X joined the fight against Y"."""
     targets = [t for p, t in prep_objects(noun, "against", "on") if p == "against" or noun.lemma_.lower() == "war"]
     if not targets or scare_quoted(noun):
@@ -204,10 +224,10 @@ def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in agent_keys:
-            yield make_fact(agent, "opposes", obj, noun, rule="opposes-campaign", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(agent, "opposes", obj, noun, rule="opposes-campaign", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "X is appalled by Y's attack" (opposes Y), "X is encouraged by Y's decision" (supports Y)."""
     relation = lexicon.stances.feelings[word.lower_]
     agents = _agents(subjects(word), found)
@@ -217,7 +237,7 @@ def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, art
     targets = [t for _, t in prep_objects(word, *FEELING_PREPS)]
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in dict.fromkeys(agent_keys):
-            yield make_fact(agent, relation, obj, word, rule=f"{relation}-feeling", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(agent, relation, obj, word, rule=f"{relation}-feeling", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _tie_targets(tie: Token, *, lexicon: Lexicon) -> list[Token]:
@@ -227,7 +247,7 @@ def _tie_targets(tie: Token, *, lexicon: Lexicon) -> list[Token]:
     return [t for _, t in prep_objects(tie, "with", "to", "for")]
 
 
-def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "X suspended aid to Y", "X severed diplomatic relations with Y", "X cut off ties with Y"."""
     ties = [o for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} for o in conjuncts(o)]
     ties = [t for t in ties if t.lemma_.lower() in lexicon.stances.tie_nouns or t.lower_ in lexicon.stances.tie_nouns]
@@ -238,7 +258,7 @@ def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon
     agents = _agents([t for _, t in prep_objects(verb, "by")] if passive else subjects(verb), found)
     targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
     targets += [t for _, t in prep_objects(verb, "with", "to", "for", "from")]
-    yield from _rupture(agents, targets, verb, found, lexicon=lexicon, article_id=article_id)
+    yield from _rupture(agents, targets, verb, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 #: Ties that are a stance only: ending one ("ended its support for X") ends the stance, opposing nobody.
@@ -251,7 +271,7 @@ def _ended_stance(verb: Token, tie: Token, *, lexicon: Lexicon) -> bool:
     return verb.lemma_.lower() in lexicon.stances.ending_verbs and tie.lemma_.lower() in STANCE_TIES
 
 
-def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "announced a suspension of flights to Y", "Italy's freeze of aid to Y"."""
     ties = [t for _, t in prep_objects(noun, "of", "in")]
     targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
@@ -260,19 +280,19 @@ def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon
     agents = _own_agents(noun, found)
     if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
         agents = _agents(subjects(noun.head), found)
-    yield from _rupture(agents, targets, noun, found, lexicon=lexicon, article_id=article_id)
+    yield from _rupture(agents, targets, noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
 def _rupture(
-    agents: list[tuple[str, Token]], targets: list[Token], predicate: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str
+    agents: list[tuple[str, Token]], targets: list[Token], predicate: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex
 ) -> Iterator[Fact]:
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
     for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
         for agent in agent_keys:
-            yield make_fact(agent, "opposes", obj, predicate, rule="opposes-rupture", confidence=0.7, lexicon=lexicon, article_id=article_id)
+            yield make_fact(agent, "opposes", obj, predicate, rule="opposes-rupture", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "X is opposed to Y", "X is firmly against Y", "X is in favour of Y"."""
     lemma = verb.lemma_.lower()
     pairs: list[tuple[str, list[Token]]] = []
@@ -295,14 +315,14 @@ def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
     for relation, targets in pairs:
         for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
             for agent in agent_keys:
-                yield make_fact(agent, relation, obj, verb, rule=f"{relation}-position", confidence=0.7, lexicon=lexicon, article_id=article_id)
+                yield make_fact(agent, relation, obj, verb, rule=f"{relation}-position", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _joint_talks_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _joint_talks_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "Biden and Xi held talks", "US and Russian negotiators returned to Geneva for talks": they meet."""
     # "X and Y attended the summit": taking part together is no meeting of the two ("held a summit" is)
     attending = verb.lemma_.lower() in lexicon.attend_verbs
-    talks = [c for c in verb.children if c.dep_ == "dobj" and not attending] + [t for _, t in prep_objects(verb, "for")]
+    talks = [c for c in doc_index.children(verb) if c.dep == DOBJ_ID and not attending] + [t for _, t in prep_objects(verb, "for")]
     talks = [t for t in talks if t.lemma_.lower() in lexicon.meet_nouns or t.lower_ in lexicon.meet_nouns]
     # "talks with X", "talks between X and Y", "Xi's talks" name their parties themselves
     talks = [t for t in talks if not any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"} or c.dep_ == "poss" and found.at(c.i) for c in t.children)]
@@ -310,10 +330,10 @@ def _joint_talks_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon,
         return
     agents = _agents(subjects(verb), found)
     if len({k for k, _ in agents}) > 1:
-        yield from _pairwise(agents, "meets", verb, rule="meet-joint-talks", lexicon=lexicon, article_id=article_id)
+        yield from _pairwise(agents, "meets", verb, rule="meet-joint-talks", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _joint_intent_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+def _joint_intent_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "Canada and Mexico reaffirmed their commitment to ...", "the UK and France are determined to ..."."""
     lemma = word.lemma_.lower()
     if word.lower_ in lexicon.stances.joint_predicates and word.dep_ in {"ROOT", "acomp", "conj", "ccomp", "xcomp", "advcl"}:
@@ -332,4 +352,4 @@ def _joint_intent_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon
     agents = _agents(subjects(predicate), found)
     if len({k for k, _ in agents}) < 2 or any(c.dep_ == "agent" for c in predicate.children):
         return
-    yield from _pairwise(agents, "cooperatesWith", predicate, rule="cooperate-joint-intent", lexicon=lexicon, article_id=article_id)
+    yield from _pairwise(agents, "cooperatesWith", predicate, rule="cooperate-joint-intent", lexicon=lexicon, article_id=article_id, doc_index=doc_index)

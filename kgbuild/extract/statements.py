@@ -85,6 +85,8 @@ AIRCRAFT_TYPE = re.compile(r"^(?:A|B|C|E|F|P|KC|MQ|RQ|AH|UH|CH|MH|HH|Su|MiG|Tu|I
 #: Nouns of a reception a host gives a guest ("gave Y a warm welcome"), and the verbs that give one.
 WELCOME_NOUNS = frozenset({"welcome", "reception"})
 WELCOME_VERBS = frozenset({"give", "extend", "accord", "offer"})
+#: Verbs of the readout acts other than mediating ("sharing intelligence", "donated $10 million").
+READOUT_VERBS = frozenset({"share", "donate"})
 #: Words of a mediation between two sides.
 MEDIATION_WORDS = frozenset({"mediation", "mediate"})
 #: What partners share ("sharing intelligence with Y"); not a border, a view or a concern.
@@ -136,13 +138,16 @@ def without_vessel_facts(facts: list[Fact], found: ArticleEntities) -> list[Fact
     (cooperation, stance, meeting, nationality...) has one at either end. A ship is named by its
     prefix ("USS", "HMS"), and its bare name ("Tromp") is the same ship; an aircraft by its type
     designator ("F-16", "MQ-9", "Su-35")."""
-    vessels = {k for k in found.keys() if found.label(k).split(" ", 1)[0] in VESSEL_PREFIXES and " " in found.label(k)}
-    names = {found.label(k).split(" ", 1)[1] for k in vessels}
-    vessels |= {k for k in found.keys() if found.kind(k) is EntityKind.PERSON and found.label(k) in names}
+    labels = {k: found.label(k) for k in found.keys()}  # (each read once)
+    vessels = {k for k, label in labels.items() if label.split(" ", 1)[0] in VESSEL_PREFIXES and " " in label}
+    names = {labels[k].split(" ", 1)[1] for k in vessels}
+    if names:
+        vessels |= {k for k, label in labels.items() if label in names and found.kind(k) is EntityKind.PERSON}
     vessels |= {
         k
-        for k in found.keys()
-        if found.kind(k) in {EntityKind.PERSON, EntityKind.ORGANISATION} and any(AIRCRAFT_TYPE.match(w) for w in found.label(k).split())
+        for k, label in labels.items()
+        # (every type designator has a hyphen: a label without one is no aircraft)
+        if "-" in label and found.kind(k) in {EntityKind.PERSON, EntityKind.ORGANISATION} and any(AIRCRAFT_TYPE.match(w) for w in label.split())
     }
     if not vessels:
         return facts
@@ -301,7 +306,7 @@ def extract_readout_acts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
                 if a != b:
                     facts.append(make_fact(a, relation, b, predicate, rule=rule, confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
 
-    for token in doc_index.tokens_with(lemma=WELCOME_NOUNS | MEDIATION_WORDS | {"share", "donate"}):
+    for token in doc_index.tokens_with(lemma=WELCOME_NOUNS | MEDIATION_WORDS | READOUT_VERBS):
         lemma = token.lemma_.lower()
         if lemma in WELCOME_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in WELCOME_VERBS:
             verb = token.head
@@ -343,10 +348,11 @@ def extract_threat_conditions(doc: Doc, found: ArticleEntities, *, lexicon: Lexi
     for verb in doc_index.tokens_with(lemma=lexicon.stances.threat_verbs, lower=frozenset()):
         if verb.pos_ != "VERB":
             continue
-        agents = [found.government_of(k) for s in subjects(verb) for k in found.at(s.i) if found.kind(k) in AGENT_KINDS]
+        subject_tokens = subjects(verb)  # (read twice below)
+        agents = [found.government_of(k) for s in subject_tokens for k in found.at(s.i) if found.kind(k) in AGENT_KINDS]
         if not agents:
             continue
-        own = [k for s in subjects(verb) for k in found.at(s.i)]
+        own = [k for s in subject_tokens for k in found.at(s.i)]
         targets = [found.government_of(k) for t in _condition_subjects(verb, own, found) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
         for agent in dict.fromkeys(agents):
             for target in dict.fromkeys(targets):

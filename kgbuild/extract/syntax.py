@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ..facts import Evidence
@@ -13,6 +14,13 @@ __all__ = ["SUBJECT_DEPS", "OBJECT_DEPS", "conjuncts", "evidence", "listed_appos
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# The same labels as string ids: ``Token.dep`` is an int, read at no cost, while ``Token.dep_``
+# decodes a new str on every read; the helpers below test the int of every child they walk.
+_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECT_DEPS)
+_OBJECT_IDS = frozenset(get_string_id(dep) for dep in OBJECT_DEPS)
+PREP_IDS = frozenset(get_string_id(dep) for dep in ("prep", "agent", "dative"))
+PREP_OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("pobj", "pcomp"))
+_APPOS, _CONJ, _DOBJ, _ROOT = get_string_id("appos"), get_string_id("conj"), get_string_id("dobj"), get_string_id("ROOT")
 #: Verbs whose object, not subject, does the act of their infinitive ("invited Y to visit").
 OBJECT_CONTROL_VERBS = frozenset({"invite", "urge", "ask", "persuade", "encourage", "tell", "press", "force", "allow", "order", "request", "pressure", "convince"})
 #: Nouns of an intention whose infinitive their owner carries out ("Russia's decision to invade").
@@ -32,6 +40,8 @@ COMMITMENT_PREDICATES = frozenset({
 
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the tokens coordinated with it ("Japan, Australia and India")."""
+    if token.dep != _CONJ and not token.n_rights:
+        return [token]  # neither coordinated with a head nor heading any: no walk (``Token.conjuncts`` is one)
     return [token, *token.conjuncts, *listed_appositions(token)]
 
 
@@ -40,19 +50,24 @@ def listed_appositions(token: Token) -> list[Token]:
     Alliance and the Government of Chad are committed" the small model makes "Coalition" an
     apposition of "UK" and "Government" its conjunct; an apposition with a conjunction of its
     own ("and") after a comma is a list ("the two leaders, Biden and Xi," lists them too)."""
-    for child in token.rights:
-        if child.dep_ != "appos" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+    if not token.n_rights:
+        return []  # no right child (``n_rights`` is a count spaCy keeps: no walk)
+    appositions = [c for c in token.rights if c.dep == _APPOS]
+    if not appositions:
+        return []
+    for child in appositions:
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
             continue  # "X, Y or Z" names alternatives, and a stray "plus" is no list
         between = token.doc[token.i + 1 : child.left_edge.i]
         if any(t.text == "," for t in between):
             return [child, *child.conjuncts]
-    return _and_before_last_apposition(token)
+    return _and_before_last_apposition(token, appositions)
 
 
-def _and_before_last_apposition(token: Token) -> list[Token]:
+def _and_before_last_apposition(token: Token, appositions: list[Token]) -> list[Token]:
     """ "Morrison, Moon Jae-in and Ramaphosa flew": appositions after a comma whose last one follows
-    an "and" the parser hung elsewhere (on the "in" of "Jae-in") are a list all the same."""
-    appositions = [c for c in token.rights if c.dep_ == "appos"]
+    an "and" the parser hung elsewhere (on the "in" of "Jae-in") are a list all the same.
+    ``appositions`` are the right children of ``token`` that are appositions."""
     if len(appositions) < 2 or token.doc[token.i + 1].text != ",":
         return []
     last = appositions[-1]
@@ -64,30 +79,31 @@ def _and_before_last_apposition(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> list[Token]:
     """Subjects of ``verb``, inherited from the first verb of a coordination ("met and praised")."""
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    found = [c for c in verb.children if c.dep in _SUBJECT_IDS]
     # "X invited Y to visit Z": the one invited, urged or asked does the act.
     if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-        found = [c for c in verb.head.children if c.dep_ == "dobj"]
+        found = [c for c in verb.head.children if c.dep == _DOBJ]
     # "X met and praised Y", "X aims to bolster": the subject sits on the governing verb.
     while not found and verb.head.i != verb.i:
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in verb.children):
+        dep = verb.dep_  # (read once: a new str on every read)
+        if dep == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in verb.children):
             # "Russia's decision to invade", "coalition efforts to support": the noun's owner acts
             return [c for c in verb.head.children if c.dep_ in {"poss", "compound", "amod"} and c.i < verb.head.i]
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in DOCUMENT_VERBS:
+        if dep == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in DOCUMENT_VERBS:
             verb = verb.head.head  # "X issued a statement condemning Y": X condemns
-        elif verb.dep_ in {"conj", "xcomp", "acomp"}:
+        elif dep in {"conj", "xcomp", "acomp"}:
             verb = verb.head  # "X is ready to sign": the predicate adjective's subject
-        elif verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in COMMITMENT_PREDICATES:
+        elif dep == "pcomp" and verb.head.head.lemma_.lower() in COMMITMENT_PREDICATES:
             verb = verb.head.head  # "X is committed to supporting Y"
-        elif verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        elif dep == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             verb = verb.head  # a purpose clause: "X sent troops to help Y" (X helps)
         else:
             break
-        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        found = [c for c in verb.children if c.dep in _SUBJECT_IDS]
     # "Y, who visited Z": the relative pronoun stands for the noun the clause modifies.
     if verb.dep_ == "relcl" and (not found or found[0].lower_ in RELATIVE_PRONOUNS):
         found = [verb.head]
-    if verb.dep_ == "ROOT":
+    if verb.dep == _ROOT:
         found = _dateline_subject(verb, found)
     return [t for s in found for t in conjuncts(s)]
 
@@ -100,10 +116,15 @@ def _dateline_subject(verb: Token, found: list[Token]) -> list[Token]:
     """ "KAZAN, Russia, Oct 23 (Reuters) - Russian President Vladimir Putin welcomed ...": the
     parser hangs the lead's subject on the dateline (an apposition of "KAZAN", or "KAZAN" made
     the subject); the noun phrase between the dateline's dash and the verb is the subject."""
-    sent = verb.sent
-    if sent.start != 0:
+    doc = verb.doc
+    # Only in the lead sentence: walk back to the sentence start (``verb.sent`` would check the
+    # whole doc's annotation and make two Spans); the dash is among its first 16 tokens.
+    start = verb.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    if start != 0:
         return found
-    dash = next((t for t in sent[:16] if t.text in DATELINE_DASHES and t.i > sent.start and t.doc[t.i - 1].whitespace_ and t.i < verb.i), None)
+    dash = next((t for t in doc[1 : min(16, verb.i)] if t.text in DATELINE_DASHES and doc[t.i - 1].whitespace_), None)
     if dash is None or any(t.i > dash.i for t in found):
         return found
     heads = [t for t in verb.doc[dash.i + 1 : verb.i] if not dash.i < t.head.i < verb.i and t.pos_ in {"PROPN", "NOUN"}]
@@ -118,7 +139,7 @@ def objects(verb: Token) -> list[Token]:
     In a relative clause ("the summit, which Portugal hosts") the relative
     pronoun stands for the noun the clause modifies.
     """
-    found = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]
+    found = [t for c in verb.children if c.dep in _OBJECT_IDS for t in conjuncts(c)]
     if verb.dep_ == "relcl":
         found = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
     return found
@@ -127,12 +148,12 @@ def objects(verb: Token) -> list[Token]:
 def prep_objects(head: Token, *preps: str) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under ``head`` for the given prepositions (all when none)."""
     for prep in head.children:
-        if prep.dep_ not in {"prep", "agent", "dative"}:
+        if prep.dep not in PREP_IDS:
             continue
         if preps and prep.lower_ not in preps:
             continue
         for obj in prep.children:
-            if obj.dep_ in {"pobj", "pcomp"}:
+            if obj.dep in PREP_OBJECT_IDS:
                 for t in conjuncts(obj):
                     yield prep.lower_, t
 

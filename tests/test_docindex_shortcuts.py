@@ -1,0 +1,110 @@
+"""The shortcuts that make the rules cheaper answer as the slow ways they replace.
+
+``DocIndex.tokens_with`` keeps the string ids of the word lists it is asked for,
+``DocIndex`` may take the article text instead of joining the tokens, the
+factuality and syntax helpers read dependency labels as integers and skip walks
+that cannot find anything: each is checked here against the plain reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.strings import get_string_id
+
+from kgbuild.extract.docindex import DocIndex, string_ids
+from kgbuild.extract.factuality import modality_of
+from kgbuild.extract.syntax import conjuncts, listed_appositions, objects, subjects
+from kgbuild.facts import Modality
+
+# "Envoy Tomas Brenner called off the visit to Oslo. Norway and Sweden, the hosts, regretted it."
+TABLE = """
+    Envoy      2 compound PROPN NNP envoy     O
+    Tomas      2 compound PROPN NNP tomas     B-PERSON
+    Brenner    3 nsubj    PROPN NNP brenner   I-PERSON
+    called     3 ROOT     VERB  VBD call      O
+    off        3 prt      ADP   RP  off       O
+    the        6 det      DET   DT  the       O
+    visit      3 dobj     NOUN  NN  visit     O
+    to         6 prep     ADP   IN  to        O
+    Oslo       7 pobj     PROPN NNP Oslo      B-GPE
+    .          3 punct    PUNCT .   .         O
+  | Norway     16 nsubj   PROPN NNP Norway    B-GPE
+    and        10 cc      CCONJ CC  and       O
+    Sweden     10 conj    PROPN NNP Sweden    B-GPE
+    ,          10 punct   PUNCT ,   ,         O
+    the        15 det     DET   DT  the       O
+    hosts      10 appos   NOUN  NNS host      O
+    regretted  16 ROOT    VERB  VBD regret    O
+    it         16 dobj    PRON  PRP it        O
+    .          16 punct   PUNCT .   .         O
+"""
+
+
+@pytest.fixture()
+def doc(make_doc):
+    return make_doc(TABLE)
+
+
+def test_string_ids_are_the_ids_of_the_words_whatever_the_collection():
+    words = {"visit": "a dict's keys", "talks": ""}
+    expected = {get_string_id("visit"), get_string_id("talks")}
+    assert string_ids(words) == string_ids(frozenset(words)) == string_ids(["talks", "visit"]) == expected
+    assert string_ids(set(words)) is string_ids(frozenset(words))  # asked again: the kept answer
+
+
+def test_tokens_with_answers_the_same_for_every_kind_of_word_list(doc):
+    index = DocIndex(doc)
+    by_pass = [t for t in doc if t.lemma_.lower() in {"oslo", "norway", "regret"} or t.lower_ in {"off", "it"}]
+    for kind in (set, frozenset, list, dict.fromkeys):
+        found = index.tokens_with(lemma=kind(["oslo", "norway", "regret"]), lower=kind(["off", "it"]))
+        assert found == by_pass
+    assert [t.text for t in index.tokens_with(lemma={"oslo"})] == ["Oslo"]  # a capitalised lemma, found lower-cased
+    assert index.tokens_with(pos={"PROPN"}) == [t for t in doc if t.pos_ == "PROPN"]
+
+
+def test_doc_index_takes_the_parsed_text_and_no_other(doc):
+    assert DocIndex(doc, text=doc.text).text == doc.text
+    assert DocIndex(doc, text=doc.text + " and more").text == doc.text  # not the text of this doc: joined again
+
+
+def test_modality_reads_the_same_through_the_index(doc, resources):
+    index = DocIndex(doc)
+    lexicon = resources.lexicon
+    for token in doc:
+        assert modality_of(token, lexicon=lexicon, children=index.children) is modality_of(token, lexicon=lexicon)
+        assert index.modality(token, lexicon=lexicon) is modality_of(token, lexicon=lexicon)
+    assert modality_of(doc[6], lexicon=lexicon) is Modality.NEGATED  # "called off the visit"
+    assert "call" in lexicon.negated_phrase_starts and "regret" not in lexicon.negated_phrase_starts
+
+
+def test_syntax_helpers_read_the_tree(doc):
+    norway, regretted, hosts = doc[10], doc[16], doc[15]
+    assert [t.text for t in subjects(regretted)] == ["Norway", "Sweden"]
+    assert [t.text for t in objects(doc[3])] == ["visit"]
+    assert [t.text for t in conjuncts(norway)] == ["Norway", "Sweden"]
+    assert listed_appositions(norway) == []  # an apposition with no "and" of its own is no list
+    assert listed_appositions(hosts) == []  # no right children at all
+    assert [t.text for t in subjects(doc[3])] == ["Brenner"]
+
+
+# "OSLO - Brenner met envoys. PARIS - Envoys met Brenner."
+DATELINE = """
+    OSLO     3 nsubj    PROPN NNP OSLO     B-GPE
+    -        3 punct    PUNCT :   -        O
+    Brenner  3 npadvmod PROPN NNP Brenner  B-PERSON
+    met      3 ROOT     VERB  VBD meet     O
+    envoys   3 dobj     NOUN  NNS envoy    O
+    .        3 punct    PUNCT .   .        O
+  | PARIS    9 nsubj    PROPN NNP PARIS    B-GPE
+    -        9 punct    PUNCT :   -        O
+    Envoys   9 npadvmod NOUN  NNS envoy    O
+    met      9 ROOT     VERB  VBD meet     O
+    Brenner  9 dobj     PROPN NNP Brenner  B-PERSON
+    .        9 punct    PUNCT .   .        O
+"""
+
+
+def test_the_lead_sentence_alone_has_a_dateline_subject(make_doc):
+    doc = make_doc(DATELINE)
+    assert [t.text for t in subjects(doc[3])] == ["Brenner"]  # the name after the dateline's dash
+    assert [t.text for t in subjects(doc[9])] == ["PARIS"]  # not the lead: the parser's subject stands
