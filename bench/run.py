@@ -62,6 +62,7 @@ from kgbuild.pipeline import DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD  # n
 from kgbuild.sparql import list_queries, run_query  # noqa: E402
 from kgbuild.store import open_store, stored_builds, write_nquads  # noqa: E402
 from kgbuild.validation import load_ontology, load_shapes, validate_graph  # noqa: E402
+from kgbuild.workers import frozen_objects  # noqa: E402
 
 #: The named-query runs timed: (query, kind, parameters), with values the benchmark corpus holds.
 #: "lookup": one named thing, as a user asks; "broad": a word many names share (the previous
@@ -303,37 +304,38 @@ def stages(corpus: Path, scratch: Path, *, limit: int) -> None:
         spent[WRITE_STAGE] += clock() - start
         unwritten.clear()
 
-    docs = iter(nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=DEFAULT_BATCH_SIZE))
-    position = 0
-    while True:
-        start = clock()
-        pair = next(docs, None)
-        spent["parse (nlp.pipe)"] += clock() - start
-        if pair is None:
-            break
-        doc, article = pair
-        start = clock()
-        stored_builds(store, [article.id])
-        middle = clock()
-        extraction = extract_article(doc, article, resources=resources)
-        after = clock()
-        unwritten.append(extraction_to_nquads(extraction))
-        done = clock()
-        spent["resume lookup (stored_builds)"] += middle - start
-        spent["extract (kgbuild.extract)"] += after - middle
-        spent["map to N-Quads (kgbuild.mapping)"] += done - after
-        if position < SAMPLE_HEAD or position % SAMPLE_EVERY == 0:
+    with frozen_objects():  # as a build does: see kgbuild.workers.frozen_objects
+        docs = iter(nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=DEFAULT_BATCH_SIZE))
+        position = 0
+        while True:
             start = clock()
-            validate_graph(extraction_to_graph(extraction), shapes=shapes, ontology=ontology)
-            spent["validate (sample; rdflib graph + pySHACL)"] += clock() - start
-        position += 1
-        if len(unwritten) == DEFAULT_WRITE_BATCH:
+            pair = next(docs, None)
+            spent["parse (nlp.pipe)"] += clock() - start
+            if pair is None:
+                break
+            doc, article = pair
+            start = clock()
+            stored_builds(store, [article.id])
+            middle = clock()
+            extraction = extract_article(doc, article, resources=resources)
+            after = clock()
+            unwritten.append(extraction_to_nquads(extraction))
+            done = clock()
+            spent["resume lookup (stored_builds)"] += middle - start
+            spent["extract (kgbuild.extract)"] += after - middle
+            spent["map to N-Quads (kgbuild.mapping)"] += done - after
+            if position < SAMPLE_HEAD or position % SAMPLE_EVERY == 0:
+                start = clock()
+                validate_graph(extraction_to_graph(extraction), shapes=shapes, ontology=ontology)
+                spent["validate (sample; rdflib graph + pySHACL)"] += clock() - start
+            position += 1
+            if len(unwritten) == DEFAULT_WRITE_BATCH:
+                write()
+        if unwritten:
             write()
-    if unwritten:
-        write()
-    start = clock()
-    store.flush()
-    spent[WRITE_STAGE] += clock() - start
+        start = clock()
+        store.flush()
+        spent[WRITE_STAGE] += clock() - start
     del store
     shutil.rmtree(path)
     total = sum(spent.values())

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import getpass
 import sys
 import time
 import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from . import api
 from .pipeline import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD
 from .progress import PROGRESS_STYLES, ProgressDisplay
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 BUILD_EXAMPLE = """example:
   kgbuild build examples/ --store kgbuild-store
@@ -153,6 +155,19 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--predictions", metavar="FACTS.csv", help="score the CSV of the facts query instead of extracting")
     evaluate.add_argument("--model", help="spaCy model name")
     return parser
+
+
+def run() -> NoReturn:
+    """The ``kgbuild`` command: :func:`main`, then exit without the collector's last pass.
+
+    By the time :func:`main` returns, every store is closed and every output flushed. At exit
+    Python would still walk the loaded model object by object (0.6 s after a build);
+    frozen objects are left to the operating system instead. Tests call :func:`main`, which
+    leaves the collector alone.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
