@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 __all__ = [
     "Article",
@@ -187,6 +188,11 @@ def hash_text(text: str) -> int:
     return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big")
 
 
+@lru_cache(maxsize=65536)
 def entity_key(kind: EntityKind, name: str) -> str:
-    """The deterministic key of an entity: ``"person/fumio-kishida"``."""
+    """The deterministic key of an entity: ``"person/fumio-kishida"``.
+
+    Memoised: the same names ("United States", "NATO") come back in article after article, and
+    normalising and slugging a name anew each time cost about 1.5% of extraction (a key depends
+    on its arguments only, so the memo changes no answer)."""
     return f"{kind.value}/{slugify(name)}"

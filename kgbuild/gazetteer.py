@@ -210,6 +210,10 @@ class _Index:
         return self._folded.get(lookup_key(norm))
 
 
+#: What a :meth:`Gazetteer.for_article` view holds for a question not asked yet (``None`` is an answer).
+_UNASKED = object()
+
+
 def _name(value: object) -> str:
     return getattr(value, "name", repr(value))
 
@@ -271,9 +275,10 @@ class Gazetteer:
         if self._answers is None:
             return lookup(text)
         key = (question, text)
-        if key not in self._answers:
-            self._answers[key] = lookup(text)
-        return self._answers[key]
+        found = self._answers.get(key, _UNASKED)  # (one dict look-up for a question asked before)
+        if found is _UNASKED:
+            found = self._answers[key] = lookup(text)
+        return found
 
     def country(self, text: str) -> Country | None:
         """The country named by ``text``: its name, an alias or a demonym.

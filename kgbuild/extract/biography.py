@@ -95,6 +95,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
@@ -116,6 +117,11 @@ PERSON_ONLY = frozenset({PERSON})
 COUNTRY_ONLY = frozenset({COUNTRY})
 PLACE_ONLY = frozenset({EntityKind.PLACE})
 HOLDER_KINDS = frozenset({COUNTRY, *ORG_KINDS})
+#: Ids of a tag and parts of speech (``Token.tag``, ``Token.pos``), compared in the hot rules
+#: without reading the ``tag_``/``pos_`` strings: the possessive "'s", a proper noun, a verb.
+_POS_TAG = get_string_id("POS")
+_PROPN = get_string_id("PROPN")
+_VERB_POS_IDS = frozenset({get_string_id("VERB"), get_string_id("AUX")})
 AGENT_KINDS = frozenset({PERSON, COUNTRY, *ORG_KINDS})
 PLACE_KINDS = frozenset({EntityKind.PLACE, COUNTRY})
 #: The most words a title before a name may have ("former Kenyan Ambassador to the United Kingdom").
@@ -243,7 +249,7 @@ def _named_mentions(parse: _Parse, people: list[tuple[int, int, str]], found: Ar
         (start, end, key)
         for start, end, key in people
         if len(found.label(key).split()) > 1
-        and all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES or (t.text in HYPHENS and not t.whitespace_) for t in parse.tokens[start:end])
+        and all(t.pos == _PROPN or t.lower_ in NAME_PARTICLES or (t.text in HYPHENS and not t.whitespace_) for t in parse.tokens[start:end])
     ]
 
 
@@ -329,7 +335,8 @@ def _country_mentions(parse: _Parse, found: ArticleEntities) -> list[tuple[int, 
     previous: tuple[str, ...] = ()  # the countries of the token before
     last = -2
     for i, linked in found.linked():  # the other tokens stand for no country
-        keys = tuple(k for k in linked if found.kind(k) is COUNTRY)
+        # (most tokens stand for one entity: its kind read without a generator)
+        keys = (linked if found.kind(linked[0]) is COUNTRY else ()) if len(linked) == 1 else tuple(k for k in linked if found.kind(k) is COUNTRY)
         if keys and (keys != previous or i != last + 1):
             mentions.extend((i, k) for k in keys)
         previous, last = keys, i
@@ -476,7 +483,7 @@ def _run_before(parse: _Parse, start: int, found: ArticleEntities, *, lexicon: L
         if keys:
             if not _holder_keys(token, found):
                 break
-        elif token.tag_ == "POS":
+        elif token.tag == _POS_TAG:  # (the tag id: no string read)
             if before is None or not _holder_keys(before, found):
                 break
         else:
@@ -560,9 +567,9 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
     words = lexicon.biography
     out: list[Fact] = []
     for verb in parse.index.tokens_with(lemma=words.office_verbs | words.succession_verbs | words.appointment_verbs):
-        lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos not in _VERB_POS_IDS:  # (tested first, on the id: most are not verbs)
             continue
+        lemma = verb.lemma_.lower()
         if lemma in words.office_verbs:
             if lemma == "be" and verb.dep_ == "xcomp":
                 continue  # "nominated X to be", "is said to be": not an office held
@@ -643,7 +650,8 @@ def _former_offices(parse: _Parse, people: list[tuple[int, int, str]], found: Ar
     out: list[Fact] = []
     for start, end, person in people:
         # the mention's syntactic head: the token whose head lies outside it
-        root = next((t for t in parse.tokens[start:end] if not start <= t.head.i < end or t.head.i == t.i), parse.tokens[end - 1])
+        # (a one-word mention is its own head: no walk over its words)
+        root = parse.tokens[start] if end - start == 1 else next((t for t in parse.tokens[start:end] if not start <= t.head.i < end or t.head.i == t.i), parse.tokens[end - 1])
         for _, title in _titles_of(root, found, gazetteer=gazetteer, lexicon=lexicon, doc_index=parse.index):
             if title.former:
                 out += _former_citizenship(parse, person, title, found, lexicon=lexicon, article_id=article_id)

@@ -102,6 +102,7 @@ class ArticleEntities:
         self._governments: dict[str, str] = {}  # capital place key -> country key
         self._other_occasions: set[str] = set()  # event keys of past or next occasions
         self._linked_to: dict[EntityKind, list[int]] = {}  # answers of linked_to(), dropped when a link changes
+        self._linked: list[tuple[int, tuple[str, ...]]] | None = None  # the answer of linked(), dropped likewise
 
     def add(
         self,
@@ -130,15 +131,16 @@ class ArticleEntities:
             draft.country = country
         if leads and not draft.leads:
             draft.leads = leads
-        linked = (key,)
-        for i in tokens:  # self.link(i, key), without a call per token
-            self._tokens[i] = linked
-            self._linked_to.clear()
+        if tokens:
+            linked = (key,)
+            for i in tokens:  # self.link(i, key), without a call per token
+                self._tokens[i] = linked
+            self._forget_answers()
         return key
 
     def link(self, i: int, key: str, *, replace: bool = True) -> None:
         """Let token ``i`` stand for entity ``key`` (alone, or beside what it stood for)."""
-        self._linked_to.clear()
+        self._forget_answers()
         if replace or i not in self._tokens:
             self._tokens[i] = (key,)
         elif key not in self._tokens[i]:
@@ -151,13 +153,13 @@ class ArticleEntities:
             draft.start, draft.end = start, end
 
     def unlink(self, i: int) -> None:
-        self._linked_to.clear()
+        self._forget_answers()
         self._tokens.pop(i, None)
 
     def discard(self, key: str) -> None:
         """Forget an entity that turned out to be another's name ("(MASSOB)" after the full name)."""
         self._drafts.pop(key, None)
-        self._linked_to.clear()
+        self._forget_answers()
         for i in [i for i, keys in self._tokens.items() if key in keys]:
             rest = tuple(k for k in self._tokens[i] if k != key)
             if rest:
@@ -170,8 +172,18 @@ class ArticleEntities:
         return self._tokens.get(i, ())
 
     def linked(self) -> list[tuple[int, tuple[str, ...]]]:
-        """(token index, keys) of every token that stands for an entity, in text order."""
-        return sorted(self._tokens.items())
+        """(token index, keys) of every token that stands for an entity, in text order.
+
+        Sorted once until a link changes (several rules ask for it between changes); a copy is
+        returned, which the caller may change."""
+        if self._linked is None:
+            self._linked = sorted(self._tokens.items())
+        return list(self._linked)
+
+    def _forget_answers(self) -> None:
+        """Drop the answers of :meth:`linked` and :meth:`linked_to`: a link changed."""
+        self._linked_to.clear()
+        self._linked = None
 
     def linked_to(self, kind: EntityKind) -> list[int]:
         """Indices of the tokens that stand for an entity of ``kind`` (maybe beside others), in text order."""
@@ -254,6 +266,7 @@ def find_entities(
     dateline = _dateline_place(found, doc, gazetteer=gazetteer)
     covered.update(dateline)
     tokens = doc_index.tokens  # (spaCy makes a new Token, and a new str, on every read: read each once)
+    titles = string_ids(title_words)  # (for _add_named: looked up once, not once per entity)
     for ent in doc_index.ents:
         start, end = ent.start, ent.end
         if start in dateline:
@@ -273,7 +286,7 @@ def find_entities(
             continue
         if last == "of" and _gazetteer_name_beyond(doc, ent, gazetteer=gazetteer):
             continue  # "Group of" of "the Group of 20": the gazetteer names below take the whole name
-        if _add_named(found, ent, gazetteer=gazetteer, title_words=title_words, label=label, doc_index=doc_index):
+        if _add_named(found, ent, gazetteer=gazetteer, title_words=title_words, label=label, doc_index=doc_index, titles=titles):
             covered.update(range(start, end))
     _add_gazetteer_names(found, doc, covered, gazetteer=gazetteer, doc_index=doc_index)
     _untagged_person_names(found, doc, covered, gazetteer=gazetteer, title_words=title_words, doc_index=doc_index)
@@ -294,9 +307,21 @@ def find_entities(
     return found
 
 
+#: Word lists asked of :meth:`DocIndex.tokens_with`, made once as frozensets (the string ids
+#: of a frozenset are memoised; a set literal would be hashed into a new frozenset on every call).
+PROPN_POS, NOUN_POS = frozenset({"PROPN"}), frozenset({"NOUN"})
+OPENING_BRACKETS, CAPITAL_WORDS = frozenset({"("}), frozenset({"capital"})
+
 #: The string ids of the "compound" dependency label and of the proper-noun part of speech
 #: (``Token.dep`` and ``Token.pos`` are ints, read without decoding a string).
 COMPOUND, PROPN = get_string_id("compound"), get_string_id("PROPN")
+#: The string ids of the possessive tag ("'s") and of the words a name does not end on ("of",
+#: "and", "the"), compared with ``Token.tag`` and ``Token.lower`` (ints) in the same way.
+POSSESSIVE_TAG = get_string_id("POS")
+TRAILING_WORDS = frozenset(get_string_id(word) for word in ("of", "and", "the"))
+#: The string ids of the subject labels ("nsubj", "nsubjpass"), read the same way.
+NSUBJ = get_string_id("nsubj")
+SUBJECT_IDS = frozenset({NSUBJ, get_string_id("nsubjpass")})
 
 #: Words of the names of bodies, events, media and buildings, never of a person ("Green Transition
 #: Forum", "Piłsudski Monument").
@@ -325,7 +350,7 @@ def _untagged_person_names(
     person fits: the subject of a verb ("Ana Ruiz took part in the summit"), or listed with a
     person ("Ana Ruiz and Tomas Berg met"). The small model misses such names most at the start
     of a sentence. Names of countries, places and bodies, and titles, are never taken."""
-    for head in doc_index.tokens_with(pos={"PROPN"}):
+    for head in doc_index.tokens_with(pos=PROPN_POS):
         if head.i in covered or found.at(head.i) or head.ent_type:  # (``ent_type`` 0: no entity, read as an int)
             continue
         words = [t for t in head.lefts if t.dep == COMPOUND]
@@ -378,15 +403,17 @@ def _dateline_place(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer) -
     return range(dash)
 
 
-def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title_words: frozenset[str], label: str, doc_index: DocIndex) -> bool:
+def _add_named(
+    found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title_words: frozenset[str], label: str, doc_index: DocIndex,
+    titles: frozenset[int],
+) -> bool:
     """Add the entity the named mention ``ent`` (of NER label ``label``) stands for, if any.
 
     The words are read from ``doc_index.tokens`` and the text from ``doc_index.text``, and the
     mention's bounds are moved as indices: a Span and its tokens would be made anew on every read."""
     doc, tokens = ent.doc, doc_index.tokens
-    # (the string ids of the title words: ``Token.lower``, ``pos`` and ``ent_type`` are ints read
-    # without decoding a string, and an id is equal where its string is)
-    titles = string_ids(title_words)
+    # (``titles``: the string ids of the title words. ``Token.lower``, ``pos`` and ``ent_type`` are
+    # ints read without decoding a string, and an id is equal where its string is)
     # Titles the model sometimes pulls into a PERSON span ("President Biden").
     start = ent.start
     while start < ent.end - 1 and tokens[start].lower in titles:
@@ -406,7 +433,7 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
             and tokens[end + 1].is_lower and tokens[end + 1].is_alpha and len(tokens[end + 1]) <= 3
         ):
             end += 2
-        if start > 0 and tokens[start - 1].lower_ in HONORIFICS and tokens[start - 1].is_title:
+        if start > 0 and tokens[start - 1].is_title and tokens[start - 1].lower_ in HONORIFICS:  # (the flag first: no str)
             start -= 1  # "Sheikh Tamim bin Hamad Al Thani"
         # ... or its first name ("Zakhary" of "Zakhary Petrovich Lyapunov")
         while (
@@ -415,9 +442,9 @@ def _add_named(found: ArticleEntities, ent: Span, *, gazetteer: Gazetteer, title
             and tokens[start - 1].lower_ not in {"elect", "designate"}  # "President-elect Joe Biden"
         ):
             start -= 1
-    if end > start and tokens[end - 1].tag_ == "POS":
+    if end > start and tokens[end - 1].tag == POSSESSIVE_TAG:
         end -= 1
-    while end - start > 1 and tokens[end - 1].lower_ in {"of", "and", "the"}:
+    while end - start > 1 and tokens[end - 1].lower in TRAILING_WORDS:
         end -= 1  # "Eugene of" of "Prince Eugene of Savoy"
     if end <= start:
         return False
@@ -565,7 +592,7 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
 
 def _parenthesised_acronyms(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) -> None:
     """ "the Islamic Salvation Front (ISF)": the acronym is another name of the entity before it."""
-    for before in doc_index.tokens_with(lower={"("}):
+    for before in doc_index.tokens_with(lower=OPENING_BRACKETS):
         if not 2 <= before.i + 1 < len(doc) - 1:
             continue
         token, after = doc[before.i + 1], doc[before.i + 2]
@@ -691,7 +718,7 @@ def _unknown_place(found: ArticleEntities, key: str, gazetteer: Gazetteer) -> bo
 
 def _capital_references(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> None:
     """ "the Lithuanian capital", "the capital of Spain": the capital city of that country."""
-    for token in doc_index.tokens_with(lower={"capital"}):
+    for token in doc_index.tokens_with(lower=CAPITAL_WORDS):
         if token.lower_ != "capital" or found.at(token.i) or token.pos_ != "NOUN":
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -767,7 +794,7 @@ def _nouns_for_organisations(doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIn
     """Indices of the nouns that may stand for an organisation ("the bloc"). The nouns are grouped
     by lemma (``Token.lemma``, an int read at no cost) and each lemma is decoded and looked up once."""
     by_lemma: dict[int, list[int]] = {}
-    for token in doc_index.tokens_with(pos={"NOUN"}):
+    for token in doc_index.tokens_with(pos=NOUN_POS):
         by_lemma.setdefault(token.lemma, []).append(token.i)
     strings = doc.vocab.strings
     return {i for lemma, found in by_lemma.items() if gazetteer.has_organisations_for_noun(strings[lemma].lower()) for i in found}
@@ -924,6 +951,7 @@ def _topic_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) ->
 #: Pronouns that refer back to a country, organisation or group.
 COLLECTIVE_PRONOUNS = frozenset({"it", "they"})
 COLLECTIVE_POSSESSIVES = frozenset({"its", "their"})
+COLLECTIVE_WORDS = COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES
 #: Verbs whose content clause a collective pronoun subject often shares the speaker of
 #: ("China said it would ...", "the rebels announced they would ...").
 REPORTING_VERBS = frozenset({
@@ -960,9 +988,9 @@ def link_reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIn
 
     :func:`find_entities` runs it; extraction runs it again once groups of people are agents
     (:func:`.groups.link_group_agents`), so that "Kurdish leaders said they would ..." links "they"."""
-    for token in doc_index.tokens_with(lower=COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES):
+    for token in doc_index.tokens_with(lower=COLLECTIVE_WORDS):
         word = token.lower_
-        if found.at(token.i) or word not in COLLECTIVE_PRONOUNS | COLLECTIVE_POSSESSIVES:
+        if found.at(token.i) or word not in COLLECTIVE_WORDS:
             continue
         if word in COLLECTIVE_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
             clause = token.head
@@ -970,13 +998,13 @@ def link_reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIn
                 clause = clause.head
             if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
                 continue
-            speakers = [s for c in doc_index.children(clause.head) if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+            speakers = [s for c in doc_index.children(clause.head) if c.dep == NSUBJ for s in [c, *c.conjuncts]]
         elif word in COLLECTIVE_POSSESSIVES and token.dep_ == "poss":
             speakers = _clause_subjects(token, doc_index=doc_index)
             # "the US backed Iraq in its fight": another agent in between makes "its" unclear
-            if speakers and any(
-                found.at(t.i) and found.at(t.i) != found.at(speakers[0].i)
-                for t in doc[speakers[-1].i + 1 : token.i]
+            if speakers and any(  # (by index: a Span would make a Token for each word between)
+                found.at(i) and found.at(i) != found.at(speakers[0].i)
+                for i in range(speakers[-1].i + 1, token.i)
             ):
                 continue
         else:
@@ -994,12 +1022,13 @@ def _clause_subjects(token: Token, *, doc_index: DocIndex) -> list[Token]:
     head = token.head
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(head)) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
+    while not any(c.dep in SUBJECT_IDS for c in children(head)) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
         head = head.head
-    found = [s for c in children(head) if c.dep_ in {"nsubj", "nsubjpass"} for s in [c, *c.conjuncts]]
+    # (``dep``, an int, tested before ``conjuncts`` walks the tree: see SUBJECT_IDS)
+    found = [s for c in children(head) if c.dep in SUBJECT_IDS for s in [c, *c.conjuncts]]
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
         # "China said its partnership with Russia was strong": the speaker, if the clause names no one
-        found += [s for c in children(head.head) if c.dep_ == "nsubj" for s in [c, *c.conjuncts]]
+        found += [s for c in children(head.head) if c.dep == NSUBJ for s in [c, *c.conjuncts]]
     return found
 
 
@@ -1009,6 +1038,7 @@ APPOSITIVE_HEADS = frozenset({"counterpart", "host", "guest", "visitor", "succes
 TWO_PEOPLE_NOUNS = frozenset({"leader", "minister", "president", "man", "woman", "official", "diplomat", "envoy", "premier", "counterpart"})
 #: Plural nouns that "the two ..." / "both ..." use for the last two countries or bodies named.
 TWO_PARTY_NOUNS = frozenset({"side", "country", "nation", "government", "state", "party", "partner", "ally", "neighbour", "neighbor", "organisation", "organization"})
+TWO_NOUNS = TWO_PEOPLE_NOUNS | TWO_PARTY_NOUNS
 #: How many sentences back "the two sides" may look for the parties.
 TWO_PARTY_REACH = 2
 
@@ -1029,11 +1059,11 @@ def _two_party_references(found: ArticleEntities, doc: Doc, *, doc_index: DocInd
     """ "the two leaders", "both sides": the two people, or countries and bodies, named last
     (going back sentence by sentence, in reach); none if the sentence completing the pair names more."""
     sentences = doc_index.sentences
-    for token in doc_index.tokens_with(lemma=TWO_PEOPLE_NOUNS | TWO_PARTY_NOUNS):
+    for token in doc_index.tokens_with(lemma=TWO_NOUNS):
         if found.at(token.i) or token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
             continue
         lemma = token.lemma_.lower()
-        if lemma not in TWO_PEOPLE_NOUNS | TWO_PARTY_NOUNS:
+        if lemma not in TWO_NOUNS:
             continue
         both = any(c.lower_ == "both" and c.dep_ in {"det", "predet", "amod"} for c in token.children)
         two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in token.children) and any(c.lower_ == "the" for c in token.children)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality, entity_key
@@ -271,13 +272,23 @@ def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon)
     return clusters
 
 
+#: Ids (``Token.dep``, ``Token.pos``, ``Token.lower``) compared by the rules of another
+#: occasion below: integers, where the ``dep_``/``pos_``/``lower_`` strings are decoded per call.
+_POSS, _AMOD, _POBJ, _NPADVMOD = (get_string_id(dep) for dep in ("poss", "amod", "pobj", "npadvmod"))
+_AMOD_DET = frozenset(get_string_id(dep) for dep in ("amod", "det"))
+_OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("dobj", "nsubjpass"))
+_VERB_POS_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
+_EARLIER_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago", "before"))
+_AGO_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago"))
+
+
 def _other_occasion(token: Token, doc_index: DocIndex) -> int:
     """+1 for "next year's summit", "the next summit"; -1 for "last year's meeting"; else 0."""
     for child in doc_index.children(token):
-        dep = child.dep_
-        if dep == "poss" and child.lemma_.lower() == "year":
-            words = {c.lower_ for c in child.children if c.dep_ in {"amod", "det"}}
-        elif dep != "amod":
+        dep = child.dep  # (label ids: no ``dep_`` string read per child)
+        if dep == _POSS and child.lemma_.lower() == "year":
+            words = {c.lower_ for c in child.children if c.dep in _AMOD_DET}
+        elif dep != _AMOD:
             continue
         else:
             words = {child.lower_}
@@ -297,16 +308,18 @@ SPAN_NOUNS = frozenset({"year", "month", "week", "day", "decade"})
 def _earlier_occasion(token: Token, doc_index: DocIndex) -> int:
     """-1 for a past event said so by its own phrase: "since their Helsinki summit", "the summit
     a year earlier", "a meeting two months ago"; else 0."""
-    if token.dep_ == "pobj" and token.head.lower_ == "since":
+    # (ids: ``Token.dep``/``lower``/``pos`` compared as integers, no string read per word)
+    dep = token.dep
+    if dep == _POBJ and token.head.lower_ == "since":
         return -1
     for child in doc_index.children(token):
-        if child.lower_ in {"earlier", "ago", "before"} and any(c.lemma_.lower() in SPAN_NOUNS for c in child.children):
+        if child.lower in _EARLIER_IDS and any(c.lemma_.lower() in SPAN_NOUNS for c in child.children):
             return -1
     # "met at a summit in Quito two years ago": years back on the verb (days back may be this event's)
-    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
-    if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+    verb = token.head.head if dep == _POBJ else token.head if dep in _OBJECT_IDS else None
+    if verb is not None and verb.pos in _VERB_POS_IDS:
         for child in doc_index.children(verb):
-            if child.lower_ in {"earlier", "ago"} and any(c.lemma_.lower() in {"year", "decade"} for c in child.children):
+            if child.lower in _AGO_IDS and any(c.lemma_.lower() in {"year", "decade"} for c in child.children):
                 return -1
     return 0
 
@@ -320,12 +333,13 @@ def _duration(child: Token) -> bool:
 def _year_of_verb(token: Token, doc_index: DocIndex) -> int:
     """ "did not travel to the summit in Johannesburg last year": the year said of the verb the
     event is the destination or object of; +1 for next year, -1 for last year, else 0."""
-    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
-    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+    dep = token.dep  # (ids, as in _earlier_occasion)
+    verb = token.head.head if dep == _POBJ else token.head if dep in _OBJECT_IDS else None
+    if verb is None or verb.pos not in _VERB_POS_IDS:
         return 0
     for child in doc_index.children(verb):
-        if child.dep_ == "npadvmod" and child.lemma_.lower() == "year":
-            words = {c.lower_ for c in child.children if c.dep_ in {"amod", "det"}}
+        if child.dep == _NPADVMOD and child.lemma_.lower() == "year":
+            words = {c.lower_ for c in child.children if c.dep in _AMOD_DET}
             if words & {"next", "following"}:
                 return 1
             if words & {"last", "previous", "past"}:
@@ -333,14 +347,20 @@ def _year_of_verb(token: Token, doc_index: DocIndex) -> int:
     return 0
 
 
+#: The ids (``Token.pos``) of the parts of speech an event noun has: compared without reading ``pos_``.
+_NOUN_POS_IDS = frozenset(get_string_id(pos) for pos in ("NOUN", "PROPN"))
+#: The ids (``Token.dep``) of the modifiers that make an event noun something else ("a news conference").
+_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod"))
+
+
 def _event_type(token: Token, lexicon: Lexicon, doc_index: DocIndex) -> str | None:
-    if token.pos_ not in {"NOUN", "PROPN"}:
+    if token.pos not in _NOUN_POS_IDS:
         return None
     lemma = token.lemma_.lower()
     event_type = lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
     if event_type is None or lemma == "sideline":
         return None  # most nouns name no event
-    if any(c.dep_ in {"compound", "amod"} and c.lower_ in {"news", "press"} for c in doc_index.children(token)):
+    if any(c.dep in _MODIFIER_IDS and c.lower_ in {"news", "press"} for c in doc_index.children(token)):
         return None  # "a news conference" is where words are said, not a diplomatic event
     if token.lower_ == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
         return None
@@ -592,11 +612,16 @@ def _country_name(key: str, gazetteer: Gazetteer, found: ArticleEntities) -> str
 TIME_NOUNS = frozenset({"year", "week", "month"})
 
 
+#: Label and part-of-speech ids of the words left out of an event's surface ("the", "'s", numbers).
+_NOT_SURFACE_DEPS = frozenset(get_string_id(dep) for dep in ("det", "punct", "poss", "case"))
+_NUM, _PREP = get_string_id("NUM"), get_string_id("prep")
+
+
 def _surface(token: Token, doc_index: DocIndex) -> str:
     # the event noun itself is always a word of it ("the summit's host": the noun is a possessive)
     # ... and so is a time it belongs to ("next year's summit" is not "next summit")
     children = doc_index.children(token)
-    timed = {t.i for c in children if c.dep_ == "poss" and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}
+    timed = {t.i for c in children if c.dep == _POSS and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}  # (ids: see _POSS)
     # ``token.subtree`` (its left children's subtrees, itself, its right children's) without
     # the right children that hold no word kept below: none before the noun (a right child
     # reaches there only in a non-projective parse) and no time's (the phrases after it)
@@ -605,13 +630,13 @@ def _surface(token: Token, doc_index: DocIndex) -> str:
     walked += [t for c in children if c.i > token.i and (c.left_edge.i < token.i or c.i in timed) for t in c.subtree]
     words = [
         t for t in walked
-        if t.i == token.i or t.i in timed or t.i < token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.pos_ != "NUM"
+        if t.i == token.i or t.i in timed or t.i < token.i and t.dep not in _NOT_SURFACE_DEPS and t.pos != _NUM
     ]
     words = [t for t in words if t.i >= token.i - 3]
     text = " ".join(t.text for t in words).replace(" 's ", "'s ").replace(" ’s ", "’s ")
     for prep in children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-            obj = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep == _PREP and prep.lower_ in {"in", "at"}:
+            obj = [c for c in prep.children if c.dep == _POBJ]
             if obj and obj[0].ent_type_ in {"GPE", "LOC", "FAC"}:
                 text += f" {prep.text} " + " ".join(t.text for t in obj[0].subtree if t.dep_ != "det")
     return text

@@ -48,7 +48,8 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
                 # "chose not to make the trip and instead flew to India": the negation is the first verb's
                 negated = negated or not from_conj
             elif dep in {"aux", "auxpass"}:
-                if word in {"will", "shall", "'ll"} or child.lemma_.lower() == "go" and child.tag_ == "VBG":
+                # (``tag``, an int, tested before the lemma is decoded: few auxiliaries are "going")
+                if word in {"will", "shall", "'ll"} or child.tag == _VBG and child.lemma_.lower() == "go":
                     planned = True
                 elif word in {"would", "'d"}:
                     would = True  # future in the past ("said he would attend"), unless a condition follows
@@ -128,11 +129,20 @@ def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], I
     return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.negated for c in children(token))
 
 
+#: The words and labels :func:`_no_one` looks for, as string ids (``Token.lower`` and ``Token.dep``
+#: are ints read at no cost; ``lower_`` and ``dep_`` decode a new str on every read). Most
+#: subjects have no such word, and their children no such label.
+_NO_ONE_WORDS = frozenset(get_string_id(word) for word in ("none", "nobody", "neither", "no-one"))
+_NO_ONE_DEPS = frozenset(get_string_id(dep) for dep in ("preconj", "det", "cc"))
+_VBG = get_string_id("VBG")
+
+
 def _no_one(subject: Token, children: Callable[[Token], Iterable[Token]]) -> bool:
     """A subject that denies its verb: "neither X nor Y", "no leader", "none of them", "nobody"."""
-    if subject.lower_ in {"none", "nobody", "neither", "no-one"}:
+    if subject.lower in _NO_ONE_WORDS:
         return True
     return any(
         (c.dep_ in {"preconj", "det"} and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "cc" and c.lower_ == "nor")
         for c in children(subject)
+        if c.dep in _NO_ONE_DEPS
     )

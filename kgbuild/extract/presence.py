@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality
@@ -105,8 +106,14 @@ def _agents(tokens: list[Token], found: ArticleEntities) -> list[str]:
     return keys
 
 
-def _pobjs(head: Token, *preps: str) -> list[Token]:
-    return [t for p in head.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj" for t in conjuncts(o)]
+#: Label ids (``Token.dep``) of a preposition and its object: compared without reading ``dep_``.
+_PREP, _POBJ = get_string_id("prep"), get_string_id("pobj")
+
+
+def _pobjs(head: Token, *preps: str, doc_index: DocIndex) -> list[Token]:
+    """The objects of ``head``'s prepositions ``preps``, with their conjuncts (the children read through the index)."""
+    children = doc_index.children
+    return [t for p in children(head) if p.dep == _PREP and p.lower_ in preps for o in children(p) if o.dep == _POBJ for t in conjuncts(o)]
 
 
 def _left_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -115,8 +122,8 @@ def _left_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon
     for verb in doc_index.tokens_with(lemma=LEAVING_VERBS):
         if verb.pos_ != "VERB":
             continue
-        targets = _pobjs(verb, "from")
-        targets += [t for c in verb.children if c.dep_ == "advmod" for t in _pobjs(c, "from")]  # "flew home from"
+        targets = _pobjs(verb, "from", doc_index=doc_index)
+        targets += [t for c in verb.children if c.dep_ == "advmod" for t in _pobjs(c, "from", doc_index=doc_index)]  # "flew home from"
         if verb.lemma_.lower() in {"leave", "exit"}:
             targets += objects(verb)
         events = [e for t in targets for e in _events(t, found)]
@@ -135,15 +142,15 @@ def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Le
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         # "flew into the Red Sea resort of Sharm el-Sheikh": a place noun's "of" phrase names it
-        places = [p for t in _pobjs(verb, "in", "to", "into") for p in [t, *_pobjs(t, "of")] if any(found.kind(k) in PLACE_KINDS for k in found.at(p.i))]
-        if not places and (verb.lemma_ == "be" or not _pobjs(verb, "in", "to", "into")):
+        places = [p for t in _pobjs(verb, "in", "to", "into", doc_index=doc_index) for p in [t, *_pobjs(t, "of", doc_index=doc_index)] if any(found.kind(k) in PLACE_KINDS for k in found.at(p.i))]
+        if not places and (verb.lemma_ == "be" or not _pobjs(verb, "in", "to", "into", doc_index=doc_index)):
             continue  # "flew into the resort for a few hours at the summit": a place not named is still one gone to
         # the event: "for the summit", "at the summit", "for a few hours at the summit", also hung on the place
         # "arrived in Rome ahead of the summit": the parser hangs "of" on the adverb
         holders = [verb, *places, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "ahead")]
-        event_tokens = [t for h in holders for t in _pobjs(h, "for", "at")]
-        event_tokens += [t for h in holders if h.lower_ == "ahead" for t in _pobjs(h, "of")]
-        event_tokens += [t for h in list(event_tokens) for t in _pobjs(h, "at", "of")]
+        event_tokens = [t for h in holders for t in _pobjs(h, "for", "at", doc_index=doc_index)]
+        event_tokens += [t for h in holders if h.lower_ == "ahead" for t in _pobjs(h, "of", doc_index=doc_index)]
+        event_tokens += [t for h in list(event_tokens) for t in _pobjs(h, "at", "of", doc_index=doc_index)]
         events = [e for t in event_tokens for e in _events(t, found)]
         # "was in Tbilisi for talks with X": a meeting the rules make no event of still takes one there
         meeting = places and any(t.lemma_.lower() in lexicon.meet_nouns or t.lower_ in lexicon.meet_nouns for t in event_tokens)
@@ -151,7 +158,7 @@ def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Le
             continue
         subject_tokens = subjects(verb)
         # "leaders of the G20, including X and Y, gathered in Rome for the summit"
-        agents = _agents(subject_tokens + [t for s in subject_tokens for h in [s, *_pobjs(s, "of")] for t in _pobjs(h, "including")], found)
+        agents = _agents(subject_tokens + [t for s in subject_tokens for h in [s, *_pobjs(s, "of", doc_index=doc_index)] for t in _pobjs(h, "including", doc_index=doc_index)], found)
         crowd = verb.lemma_.lower() in CROWD_VERBS
         # "is expected in Rome for the summit": a plan, unless denied ("is not expected")
         expected = verb.lemma_.lower() == "expect" and not any(c.dep_ == "neg" for c in verb.children)
@@ -173,7 +180,7 @@ def _chaired(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, a
     for verb in doc_index.tokens_with(lemma={"chair", "preside"}):
         if verb.pos_ != "VERB":
             continue
-        targets = objects(verb) + _pobjs(verb, "over")
+        targets = objects(verb) + _pobjs(verb, "over", doc_index=doc_index)
         # a whole summit or conference: who chairs a session or talks within it need not host it
         events = [e for t in targets for e in _events(t, found) if found.event_type(e) in CHAIRED_TYPES or t.lemma_.lower() == "gathering"]
         if not events:
@@ -217,7 +224,7 @@ def _meal_with(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon,
         verb = meal.head if meal.dep_ == "dobj" else meal.head.head
         if verb.lemma_.lower() not in MEAL_VERBS and not (meal.dep_ == "pobj" and meal.head.lower_ == "for"):
             continue
-        partners = _agents(_pobjs(meal, "with") + _pobjs(verb, "with"), found)
+        partners = _agents(_pobjs(meal, "with", doc_index=doc_index) + _pobjs(verb, "with", doc_index=doc_index), found)
         if not partners:
             continue
         for agent in _agents(subjects(verb), found):
@@ -236,7 +243,7 @@ def _gathered(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, lexicon:
         clause = next((c for c in those.children if c.dep_ == "relcl" and c.lemma_.lower() in GATHER_VERBS), None)
         if clause is None:
             continue
-        events = [e for t in objects(clause) + _pobjs(clause, "for", "at") for e in _events(t, found)]
+        events = [e for t in objects(clause) + _pobjs(clause, "for", "at", doc_index=doc_index) for e in _events(t, found)]
         if not events:
             event = _event_in_view(those, doc_index, found)
             events = [event] if event else []
@@ -292,7 +299,7 @@ def _left_for(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, 
             continue
         if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
             continue
-        places = [k for t in _pobjs(verb, "for") for k in found.at(t.i) if found.kind(k) in PLACE_KINDS]
+        places = [k for t in _pobjs(verb, "for", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in PLACE_KINDS]
         if not places:
             continue
         for agent in _agents(subjects(verb), found):
@@ -360,17 +367,17 @@ def _attending_participle(doc_index: DocIndex, found: ArticleEntities, *, lexico
         else:
             continue
         # "meeting on the sidelines of the summit": the sidelines are the summit's
-        margins = [t for t in _pobjs(verb, "on") if t.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}]
+        margins = [t for t in _pobjs(verb, "on", doc_index=doc_index) if t.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}]
         # ("of the Group of 20 summit": the parser may hang the summit on "Group")
-        sidelines_of = [u for m in margins for t in _pobjs(m, "of") for u in [t, *_pobjs(t, "of")]]
-        event_tokens = objects(verb) + _pobjs(verb, "in", "at") + sidelines_of
+        sidelines_of = [u for m in margins for t in _pobjs(m, "of", doc_index=doc_index) for u in [t, *_pobjs(t, "of", doc_index=doc_index)]]
+        event_tokens = objects(verb) + _pobjs(verb, "in", "at", doc_index=doc_index) + sidelines_of
         if verb.lemma_.lower() in {"meet", "talk"}:
-            event_tokens = _pobjs(verb, "at") + sidelines_of  # whom one meets is no event
+            event_tokens = _pobjs(verb, "at", doc_index=doc_index) + sidelines_of  # whom one meets is no event
         events = [e for t in event_tokens for e in _events(t, found)]
         if not events or main.pos_ not in {"VERB", "AUX"}:
             continue
         agents = [a for a in _agents(subjects(main), found) if found.kind(a) is EntityKind.PERSON]
-        places = [k for t in _pobjs(main, "in") for k in found.at(t.i) if found.kind(k) in PLACE_KINDS] if main.lemma_ == "be" else []
+        places = [k for t in _pobjs(main, "in", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in PLACE_KINDS] if main.lemma_ == "be" else []
         for agent in agents:
             for event in events:
                 yield make_fact(agent, "attends", event, verb, rule="presence/attending-participle", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
@@ -387,13 +394,13 @@ def _sent_to(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, a
         if verb.lemma_.lower() == "represent":
             if not any(c.dep_ == "nsubjpass" for c in verb.children):
                 continue  # "X represented Chile at the summit" is read as an act at the event
-            event_tokens = _pobjs(verb, "at")
+            event_tokens = _pobjs(verb, "at", doc_index=doc_index)
             # "by X" on the verb, or hung by the parser on the event it follows
             envoys = [t for a in verb.children if a.dep_ == "agent" for t in a.children if t.dep_ == "pobj"]
-            envoys += [t for e in event_tokens for t in _pobjs(e, "by")]
+            envoys += [t for e in event_tokens for t in _pobjs(e, "by", doc_index=doc_index)]
         else:
             envoys = objects(verb)  # ("skipped the summit, sending X instead" is read by relations.py)
-            event_tokens = _pobjs(verb, "to")
+            event_tokens = _pobjs(verb, "to", doc_index=doc_index)
         events = [e for t in event_tokens for e in _events(t, found)]
         for agent in _agents(envoys, found):
             if found.kind(agent) is EntityKind.PERSON:
@@ -415,7 +422,7 @@ def _listed_attendees(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, 
             listed = subjects(verb)
         elif lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "present" and not list(c.children) for c in verb.children):
             listed = subjects(verb)  # "were also present" (at an event named before, not "present at X")
-        elif lemma == "be" and any(o.lower_ == "attendance" and not list(o.children) for o in _pobjs(verb, "in")):
+        elif lemma == "be" and any(o.lower_ == "attendance" and not list(o.children) for o in _pobjs(verb, "in", doc_index=doc_index)):
             listed = subjects(verb)  # "were in attendance"
         if not listed:
             continue

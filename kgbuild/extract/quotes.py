@@ -40,6 +40,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .docindex import DocIndex
@@ -410,8 +411,12 @@ def _according_to_clause(according: Token) -> Span | None:
 # -- shared helpers -----------------------------------------------------------
 
 
+#: The id (``Token.pos``) of a verb: compared without reading the ``pos_`` string.
+_VERB = get_string_id("VERB")
+
+
 def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and _lemma(tok) in SPEECH_VERBS
+    return tok.pos == _VERB and _lemma(tok) in SPEECH_VERBS
 
 
 def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token | None:
@@ -420,7 +425,7 @@ def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token 
     With ``through_clause=False`` the path may not leave a reported clause
     ("said the plan was" is not "said:").
     """
-    while tok.pos_ != "VERB":
+    while tok.pos != _VERB:
         if tok.head == tok or (not through_clause and tok.dep_ == "ccomp"):
             return None
         tok = tok.head

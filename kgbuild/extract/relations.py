@@ -23,7 +23,7 @@ from .entities import ArticleEntities
 from .factmaking import AGENT_KINDS, make_fact
 from .lexicon import Lexicon
 from .statements import ended_stance, governed_modality, joins_body, unanchored_target
-from .syntax import conjuncts, objects, prep_objects, subjects
+from .syntax import PREP_IDS, conjuncts, objects, prep_objects, subjects
 
 __all__ = ["extract_relations"]
 
@@ -42,6 +42,7 @@ TARGET_PREPS = ("to", "against", "with", "on", "over", "by", "for", "behind", "r
 NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Modifiers that name who a stance target belongs to ("Russia's invasion", "a US offer").
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+OWNER_DEP_IDS = frozenset(get_string_id(dep) for dep in OWNER_DEPS)  # (``Token.dep``, an int read at no cost)
 #: Stance verbs that take a stance only on an agent they press, never on a topic ("urged restraint").
 AGENT_ONLY_STANCE_VERBS = frozenset({"urge", "press", "pressure", "call", "insist", "encourage"})
 #: Verbs whose organisation subject has the countries they name as members ("the Quad groups A and B").
@@ -82,8 +83,13 @@ PUNCT_ID, NSUBJPASS_ID, AGENT_ID, PRT_ID, ADVMOD_ID, ACOMP_ID, DOBJ_ID, POSS_ID 
     get_string_id(dep) for dep in ("punct", "nsubjpass", "agent", "prt", "advmod", "acomp", "dobj", "poss")
 )
 ACL_ID, ADVCL_ID, RELCL_ID, PREP_ID = (get_string_id(dep) for dep in ("acl", "advcl", "relcl", "prep"))
+APPOS_ID, DET_ID = get_string_id("appos"), get_string_id("det")
+#: The phrases of a topic noun left out of its label ("the plan, which ...", "the plan, a trap,").
+TOPIC_SKIPPED_DEP_IDS = frozenset({RELCL_ID, ACL_ID, APPOS_ID, PUNCT_ID})
 NEUTRAL_DEP_IDS = frozenset({ACOMP_ID, get_string_id("oprd")})
 PLACE_PHRASE_DEP_IDS = frozenset({ACOMP_ID, ADVMOD_ID})
+#: The dependencies of a verb's children below which _event_targets reads phrases.
+EVENT_PATH_DEP_IDS = PREP_IDS | PLACE_PHRASE_DEP_IDS | {DOBJ_ID}
 
 
 def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None) -> list[Fact]:
@@ -312,7 +318,8 @@ def _keys(token: Token, found: ArticleEntities, kinds: frozenset[EntityKind]) ->
 
 
 def _agents(tokens: list[Token], found: ArticleEntities) -> list[tuple[str, Token]]:
-    return [(k, t) for t in tokens for k in _keys(t, found, AGENT_KINDS)]
+    # (``_keys(t, found, AGENT_KINDS)`` inlined: most tokens stand for nothing, and a call each costs more than the test)
+    return [(k, t) for t in tokens for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
 
 
 def _agent_counts(found: ArticleEntities, doc_index: DocIndex) -> dict[int, int]:
@@ -344,6 +351,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     # "X hosted a summit in Riyadh, attended by Y": the trailing participle is the object's
     trailing = _trailing_attended(verb, children, lexicon)
     subject_tokens: list[Token] = []  # (read below only when not passive)
+    verb_objects: list[Token] | None = None  # objects(verb), kept when read (a walk of its children); see below
     if passive or reduced or trailing:
         passive = True
         agents = _agents([t for _, t in doc_index.prep_objects(verb, "by")], found)
@@ -362,7 +370,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for subject_token in subject_tokens:
             if phrases.has(subject_token, *COMPANION_PREPS):
                 agents += _agents([t for p, t in doc_index.prep_objects(subject_token, *COMPANION_PREPS)], found)
-        targets = objects(verb)
+        targets = verb_objects = objects(verb)
     attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
     if attending and not passive and lemma not in lexicon.host_verbs:
         agents += _included_agents(subject_tokens, found)  # "leaders including X and Y gathered for the summit"
@@ -376,7 +384,9 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         return
     events = _event_targets(verb, targets if attending else [], found, doc_index=doc_index, phrases=phrases) if relation_verb else events_at_verb
     if lemma in {"hold", "have"} and not passive:
-        yield from _talks_at_event(verb, agents, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
+        # (its objects: read here once for the rules of "hold" and "have", which never read them changed)
+        verb_objects = objects(verb) if verb_objects is None else verb_objects
+        yield from _talks_at_event(verb, agents, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index, phrases=phrases, verb_objects=verb_objects)
     # attends / hosts
     if events:
         if lemma in lexicon.host_verbs or _plays_host(verb):
@@ -421,14 +431,14 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
         partners += _agents([t for _, t in doc_index.prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
-            for obj in _with_measured(objects(verb)):
+            for obj in _with_measured(objects(verb) if verb_objects is None else verb_objects):  # (read above unless passive)
                 if obj.lemma_.lower() in lexicon.meet_nouns or obj.lower_ in lexicon.meet_nouns:
                     partners += _agents([t for _, t in prep_objects(obj, "with")], found)
         elif lemma not in {"meet", "talk", "speak", "confer"} and not partners:
             partners = []
         if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for _, o in doc_index.prep_objects(verb, "for")):
             partners += _agents(targets, found)  # "joined X for talks"
-        talks = lemma in {"hold", "have"} and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for o in _with_measured(objects(verb)))
+        talks = lemma in {"hold", "have"} and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for o in _with_measured(objects(verb) if verb_objects is None else verb_objects))
         if (lemma in {"meet", "talk", "confer", "speak"} or talks) and not partners and len(agents) > 1:
             yield from _pairwise(agents, "meets", verb, rule="meet-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         for agent, _ in agents:
@@ -701,15 +711,21 @@ def _plays_host(verb: Token) -> bool:
     return verb.lemma_.lower() == "play" and any(o.lemma_.lower() == "host" for o in verb.children if o.dep == DOBJ_ID)
 
 
-def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
+def _talks_at_event(verb: Token, agents, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex, phrases: _PhraseHeads, verb_objects: list[Token]) -> Iterator[Fact]:
     """ "Modi and Xi held talks on the sidelines of the summit": who holds talks at an event is
     there (the talks themselves are a meeting, not an event they attend)."""
-    talks = [o for o in objects(verb) if o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns]
+    # the events are read in the verb's tree, which lies in its sentence: in a sentence that names
+    # none, the search for the talks and their phrases can be spared
+    sent = doc_index.sentence(verb)
+    if not _any_between(found.linked_to(EntityKind.EVENT), sent.start, sent.end - 1):
+        return
+    talks = [o for o in verb_objects if o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns]  # (``objects(verb)``)
     if not talks:
         return
     own = {k for o in talks for k in found.at(o.i)}
-    # the place phrase hangs on the verb or on the talks ("held talks on the sidelines of X")
-    for event in dict.fromkeys([*_event_targets(verb, [], found), *(e for o in talks for e in _event_targets(o, [], found))]):
+    # the place phrase hangs on the verb or on the talks ("held talks on the sidelines of X");
+    # (``phrases`` only spares the walks for phrases a token has no word of: the same events)
+    for event in dict.fromkeys([*_event_targets(verb, [], found, phrases=phrases), *(e for o in talks for e in _event_targets(o, [], found, phrases=phrases))]):
         if event in own or found.event_type(event) == "Visit":
             continue
         for agent, _ in agents:
@@ -775,6 +791,15 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *,
 
     # What is read below is a target or lies in the verb's subtree: most verbs have no event there.
     events_at = found.linked_to(EntityKind.EVENT)
+    if phrases is not None and not targets and verb.i not in phrases.event_heads(events_at):
+        return []  # no event below a child of the verb that any phrase read below starts from
+    if doc_index is not None:
+        # the subtree and the targets (objects, relative antecedents) lie in the verb's sentence
+        # (spaCy's sentences are the parse's trees): a sentence with no event spares the reads of
+        # the verb's edges, which make two new Tokens
+        sent = doc_index.sentence(verb)
+        if not _any_between(events_at, sent.start, sent.end - 1):
+            return []
     if not _any_between(events_at, verb.left_edge.i, verb.right_edge.i) and not any(_any_between(events_at, t.i, t.i) for t in targets):
         return []
     tokens = list(targets)
@@ -808,6 +833,32 @@ class _PhraseHeads:
     def __init__(self, doc_index: DocIndex) -> None:
         self._doc_index = doc_index
         self._heads: dict[str, set[int]] = {}
+        # (the event tokens they were found for, the heads): see event_heads
+        self._event_heads: tuple[list[int], frozenset[int]] | None = None
+
+    def event_heads(self, events_at: list[int]) -> frozenset[int]:
+        """The tokens whose phrases :func:`_event_targets` may find one of the event tokens
+        ``events_at`` (``ArticleEntities.linked_to(EntityKind.EVENT)``) in, leaving its targets aside.
+
+        Every token it reads apart from the targets lies below a child of the verb that is a
+        preposition ("at the summit", "among the leaders at"), an adjective or adverb complement
+        ("present at") or the object "part" ("took part in"): a verb that is no ancestor of an
+        event token through such a child can have no event there. Found once per article (by a
+        walk up from each event token) instead of walking the phrases of each verb.
+        """
+        if self._event_heads is not None and self._event_heads[0] is events_at:
+            return self._event_heads[1]  # (linked_to gives a new list when the links change)
+        heads = set()
+        tokens = self._doc_index.tokens
+        for i in events_at:
+            child = tokens[i]
+            head = child.head
+            while head.i != child.i:
+                if child.dep in EVENT_PATH_DEP_IDS:
+                    heads.add(head.i)
+                child, head = head, head.head
+        self._event_heads = (events_at, frozenset(heads))
+        return self._event_heads[1]
 
     def has(self, token: Token, *words: str) -> bool:
         """Whether ``token`` has a child whose lower-cased text is one of ``words``."""
@@ -835,13 +886,13 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_ind
 def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
-    children = list(token.children)  # read up to three times below
+    children = list(token.children)  # read up to four times below
     # "rejected the premier's choice, General Farid": the apposition names whom it is about
-    named = [k for c in children if c.dep_ == "appos" for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
+    named = [k for c in children if c.dep == APPOS_ID for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
     if named:
         return found.government_of(named[0])
     lemma = token.lemma_.lower()
-    if _names_a_chosen_person(token):
+    if lemma in CHOSEN_PERSON_NOUNS and _names_a_chosen_person(token):  # (its own test of the lemma, read once here)
         return None  # "rejected the minister's nominee": a stance on the one chosen, not on the chooser
     words = lexicon.stances if lexicon is not None else None
     if words is not None and (lemma in words.content_nouns or token.lower_ in words.content_nouns):
@@ -856,11 +907,11 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
             return None  # "urged its citizens to leave": the agent's own people, no target
         if lexicon is not None and unanchored_target(token, lexicon=lexicon):
             return None  # "these rebels": a back-reference, see extract/statements.py
-        return _topic_entity(token, found)  # "the Syrian opposition" is not Syria
+        return _topic_entity(token, found, children=children)  # "the Syrian opposition" is not Syria
     owners = [
         k
         for child in children
-        if child.dep_ in OWNER_DEPS and child.i < token.i
+        if child.dep in OWNER_DEP_IDS and child.i < token.i
         for k in found.at(child.i)
         if found.kind(k) in AGENT_KINDS
     ]
@@ -881,7 +932,7 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
         return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
     if lexicon is not None and unanchored_target(token, lexicon=lexicon):
         return None  # "condemns the attacks", "these militants": see extract/statements.py
-    return _topic_entity(token, found)
+    return _topic_entity(token, found, children=children)
 
 
 def _content_topic(noun: Token, found: ArticleEntities, *, lexicon: Lexicon) -> str | None:
@@ -902,7 +953,7 @@ def _content_topic(noun: Token, found: ArticleEntities, *, lexicon: Lexicon) -> 
 def _predicative_as(child: Token) -> bool:
     """ "condemned the remarks as unacceptable": the verdict the parser hangs on the noun is
     no part of what the stance is about."""
-    return child.dep_ == "prep" and child.lower_ == "as" and any(c.pos_ == "ADJ" for c in child.children)
+    return child.dep == PREP_ID and child.lower_ == "as" and any(c.pos_ == "ADJ" for c in child.children)
 
 
 def _neutral_predicate(verb: Token) -> bool:
@@ -922,7 +973,7 @@ def _names_a_chosen_person(token: Token) -> bool:
     return token.lemma_.lower() in CHOSEN_PERSON_NOUNS and any(c.dep_ in {"poss", "appos"} for c in token.children)
 
 
-def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
+def _topic_entity(token: Token, found: ArticleEntities, *, children: list[Token] | None = None) -> str | None:
     """A topic entity for a stance target that names no entity ("the emergence of military blocs").
 
     Its label is the noun phrase, with generic mentions replaced by the name
@@ -933,9 +984,11 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
         return None
     if not (token.is_alpha and len(token) > 2):
         return None  # a fragment of a hyphenated or broken word ("re" of "re-taking")
-    skip = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos", "punct"} or _predicative_as(c) for t in c.subtree}
+    # (dependency labels compared as ints: ``dep_`` decodes a new str on every read)
+    # (``children``: ``token.children`` as the caller read them, spared a walk of the tree)
+    skip = {t.i for c in (token.children if children is None else children) if c.dep in TOPIC_SKIPPED_DEP_IDS or _predicative_as(c) for t in c.subtree}
     words = [t for t in token.subtree if t.i not in skip and t.dep != PUNCT_ID]
-    while words and words[0].dep_ == "det":
+    while words and words[0].dep == DET_ID:
         words.pop(0)
     if not words or len(words) > MAX_TOPIC_WORDS:
         return None
@@ -943,7 +996,7 @@ def _topic_entity(token: Token, found: ArticleEntities) -> str | None:
     parts: list[str] = []
     for n, t in enumerate(words):
         keys = found.at(t.i)
-        if t.dep_ == "det" and n + 1 < len(words) and len(found.at(words[n + 1].i)) == 1 and words[n + 1].pos_ == "NOUN":
+        if t.dep == DET_ID and n + 1 < len(words) and len(found.at(words[n + 1].i)) == 1 and words[n + 1].pos_ == "NOUN":
             continue  # "the alliance's activities" -> "NATO's activities"
         if len(keys) == 1 and t.pos_ == "NOUN":
             parts.append(found.label(keys[0]))
@@ -1037,8 +1090,12 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     children = doc_index.children(noun)  # read up to three times below
     # "relations between Japan and NATO", "a meeting between Biden and Xi"
     between = _agents([t for _, t in prep_objects(noun, *BETWEEN_PREPS)], found) if phrases.has(noun, *BETWEEN_PREPS) else []
-    hostile = any(c.lower_ in lexicon.hostile_modifiers for c in children)
-    if len(between) > 1 and not hostile and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns or lower in lexicon.meet_nouns):
+    # (whether a hostile modifier qualifies it, "strained ties": asked only where it matters, as it
+    # decodes the text of every child)
+    def hostile() -> bool:
+        return any(c.lower_ in lexicon.hostile_modifiers for c in children)
+
+    if len(between) > 1 and (relation == "cooperatesWith" or lemma in lexicon.meet_nouns or lower in lexicon.meet_nouns) and not hostile():
         rel = "cooperatesWith" if relation == "cooperatesWith" else "meets"
         framed = governed_modality(noun, lexicon=lexicon)  # "would host a meeting between X and Y" (extract/statements.py)
         for fact in _pairwise(between, rel, noun, rule=f"{rel}-noun-between", lexicon=lexicon, article_id=article_id, doc_index=doc_index):
@@ -1052,7 +1109,7 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of")], found) if phrases.has(noun, "from", "by", "of") else []
     agents += _agents([c for c in children if c.dep == POSS_ID], found)
     rule = f"{relation}-noun"
-    if not agents and not (hostile and relation == "cooperatesWith"):  # "strained US ties with X"
+    if not agents and not (relation == "cooperatesWith" and hostile()):  # "strained US ties with X"
         agents = _named_modifier_agents(noun, found)
         rule = f"{relation}-noun-modifier" if agents else rule
     # "Washington imposed sanctions on Tehran": the light verb's subject holds the stance

@@ -34,9 +34,15 @@ __all__ = ["extract_roles", "office_acts"]
 TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
 #: The dependencies of the words in the run before a name that may be its title ("Minister of Defence").
 TITLE_RUN_DEPS = TITLE_DEPS | {"prep", "pobj"}
+#: Label ids (``Token.dep``) of the labels compared in the hot title rules: an integer
+#: comparison instead of reading ``Token.dep_`` (a string decoded per call).
+_TITLE_RUN_DEP_IDS = frozenset(get_string_id(dep) for dep in TITLE_RUN_DEPS)
+_PUNCT, _APPOS, _NSUBJ, _ATTR, _COMPOUND = (get_string_id(dep) for dep in ("punct", "appos", "nsubj", "attr", "compound"))
+_PRON = get_string_id("PRON")
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, *ORG_KINDS)
+HOLDER_KINDS = COUNTRY_KINDS + ORG_KINDS  # the kinds whose office a title names
 #: Nouns that describe belonging to an organisation, and the relation each gives.
 MEMBERSHIP_NOUNS = {"member": "memberOf", "ally": "memberOf", "partner": "partnerOf", "signatory": "memberOf"}
 #: Generic heads that name an unnamed office holder only together with a country.
@@ -185,9 +191,9 @@ def _person_root(i: int, found: ArticleEntities, doc_index: DocIndex) -> str | N
     if len(keys) != 1 or found.kind(keys[0]) is not EntityKind.PERSON:
         return None
     token = doc_index.tokens[i]
-    if token.pos_ == "PRON":
+    if token.pos == _PRON:  # (ids, not the ``pos_``/``dep_`` strings)
         return None
-    if token.dep_ == "compound" and found.at(token.head.i) == keys:
+    if token.dep == _COMPOUND and found.at(token.head.i) == keys:
         return None
     return keys[0]
 
@@ -195,23 +201,24 @@ def _person_root(i: int, found: ArticleEntities, doc_index: DocIndex) -> str | N
 def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, doc_index: DocIndex | None = None):
     name_keys = found.at(root.i)
     children = tuple(root.children) if doc_index is None else doc_index.children(root)
+    root_i = root.i  # (read once: each ``Token.i`` is a property call)
     # The subtree's words before the name's root, in the order of ``root.subtree`` (each child's
     # subtree in turn), walked once: none when its leftmost word is the root itself (most
     # names), and only the children that reach left of the root (a right child only in a
     # non-projective parse), not the clauses to the right of the name.
     left = [
         t
-        for child in (children if root.left_edge.i < root.i else ())
-        if child.i < root.i or child.left_edge.i < root.i
+        for child in (children if root.left_edge.i < root_i else ())
+        if child.i < root_i or child.left_edge.i < root_i
         for t in child.subtree
-        if t.i < root.i
+        if t.i < root_i
     ]
     before = []
-    first_name = root.i
+    first_name = root_i
     for t in left:
         if found.at(t.i) == name_keys:
             first_name = min(first_name, t.i)
-        elif t.dep_ in TITLE_RUN_DEPS and not (t.dep_ == "punct" and t.text != "-"):
+        elif t.dep in _TITLE_RUN_DEP_IDS and not (t.dep == _PUNCT and t.text != "-"):  # (label ids: no string read)
             before.append(t)
     # Only the contiguous run right before the name.
     run = [t for t in before if t.i < first_name]
@@ -221,26 +228,29 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
         if t.i != expected or _spaced_dash(t):
             break  # a dateline ("NEW DELHI - Chinese President Xi") ends at its dash
         contiguous.insert(0, t)
-    title = _read_title(contiguous, found, gazetteer=gazetteer, lexicon=lexicon)
+    # (most names have no words before them: no call to find no title in none)
+    title = _read_title(contiguous, found, gazetteer=gazetteer, lexicon=lexicon) if contiguous else None
     if title is not None:
         yield "title-before-name", title
     for child in children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and not found.at(child.i):
+        if child.dep == _APPOS and child.pos_ in {"NOUN", "PROPN"} and not found.at(child.i):
             title = _read_title(_without_pronoun_owner(_noun_phrase(child)), found, gazetteer=gazetteer, lexicon=lexicon)
             if title is not None:
                 yield "title-apposition", title
-    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not found.at(root.head.i):
+    root_dep = root.dep  # (the label id, read once)
+    if root_dep == _APPOS and root.head.pos_ in {"NOUN", "PROPN"} and not found.at(root.head.i):
         title = _read_title(_without_pronoun_owner(_noun_phrase(root.head)), found, gazetteer=gazetteer, lexicon=lexicon)
         if title is not None:
             yield "title-apposition", title
     # "X is the president of Y" / "X, who is Y's foreign minister"
-    verb = root.head
-    if root.dep_ == "nsubj" and verb.lemma_ in {"be", "become"}:
-        for attr in verb.children:
-            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and not found.at(attr.i):
-                title = _read_title(_noun_phrase(attr), found, gazetteer=gazetteer, lexicon=lexicon)
-                if title is not None:
-                    yield "title-copula", title
+    if root_dep == _NSUBJ:
+        verb = root.head
+        if verb.lemma_ in {"be", "become"}:
+            for attr in verb.children:
+                if attr.dep == _ATTR and attr.pos_ == "NOUN" and not found.at(attr.i):
+                    title = _read_title(_noun_phrase(attr), found, gazetteer=gazetteer, lexicon=lexicon)
+                    if title is not None:
+                        yield "title-copula", title
 
 
 def _without_pronoun_owner(tokens: list[Token]) -> list[Token]:
@@ -314,13 +324,14 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
         if keys and found.kind(keys[0]) is EntityKind.ORGANISATION and pos == "PROPN" and len(found.label(keys[0]).split()) == 1:
             office.append(t)  # "Defense" in "Defense Minister", mistaken for an organisation
             continue
-        if keys and found.kind(keys[0]) in COUNTRY_KINDS + ORG_KINDS:
+        if keys and found.kind(keys[0]) in HOLDER_KINDS:
             holder = holder or keys[0]
             continue
         if keys:
             return None  # another name inside: not a title
-        country = gazetteer.country(t.text) if pos in {"ADJ", "PROPN", "NOUN"} else None
-        if country is not None and (t.is_title or t.is_upper):
+        # (the case flags, cheap, before the gazetteer's lookup of the text)
+        country = gazetteer.country(t.text) if pos in {"ADJ", "PROPN", "NOUN"} and (t.is_title or t.is_upper) else None
+        if country is not None:
             holder = holder or found.add(EntityKind.COUNTRY, country.name, surface=t.text, wikidata=country.wikidata)
             continue
         if t.tag_ == "POS" or lower in lexicon.not_title or t.dep_ == "poss":

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality
@@ -72,6 +73,8 @@ __all__ = [
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 #: Determiners of a call to everyone ("urged all parties"), which names no target.
 QUANTIFIERS = frozenset({"all", "every"})  # ("rejected any interference" still names what is rejected)
+#: Dependency labels of determiners, as string ids (``Token.dep``).
+DETERMINER_DEP_IDS = frozenset({get_string_id("det"), get_string_id("predet")})
 #: Quote marks around a word in scare quotes.
 OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
 CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
@@ -117,7 +120,8 @@ def unanchored_target(token: Token, *, lexicon: Lexicon) -> bool:
     if token.lemma_.lower() in lexicon.stances.incident_nouns or token.lower_ in lexicon.stances.incident_nouns:
         return True
     # "these militants"; "urged all sides to show restraint": a call to everyone is aimed at no one
-    return any(c.dep_ in {"det", "predet"} and (c.lower_ in DEMONSTRATIVES or c.lower_ in QUANTIFIERS) for c in token.children)
+    # (``dep`` is an int, read at no cost: the words are decoded only for determiners)
+    return any(c.dep in DETERMINER_DEP_IDS and (c.lower_ in DEMONSTRATIVES or c.lower_ in QUANTIFIERS) for c in token.children)
 
 
 def scare_quoted(token: Token) -> bool:

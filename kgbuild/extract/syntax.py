@@ -147,15 +147,18 @@ def objects(verb: Token) -> list[Token]:
 
 def prep_objects(head: Token, *preps: str) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under ``head`` for the given prepositions (all when none)."""
+    if not head.n_lefts and not head.n_rights:
+        return  # no children (counts spaCy keeps: no walk of the tree, no new Tokens)
     for prep in head.children:
         if prep.dep not in PREP_IDS:
             continue
-        if preps and prep.lower_ not in preps:
+        word = prep.lower_  # (read once: a new str on every read)
+        if preps and word not in preps:
             continue
         for obj in prep.children:
             if obj.dep in PREP_OBJECT_IDS:
                 for t in conjuncts(obj):
-                    yield prep.lower_, t
+                    yield word, t
 
 
 def evidence(sent: Span, *, article_id: str, rule: str, confidence: float) -> Evidence:
