@@ -95,7 +95,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
@@ -105,7 +104,7 @@ from .entities import NAME_PARTICLES, ArticleEntities, clean_name, defines_its_s
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .roles import OFFICE_MODIFIERS, _facts_for, _noun_phrase, _read_title, _Title, _titles_of
-from .syntax import conjuncts, prep_objects, subjects
+from .syntax import POSSESSIVE_TAG_ID, PROPN_ID, VERB_POS_IDS, conjuncts, prep_objects, subjects
 
 __all__ = ["extract_biography"]
 
@@ -117,11 +116,6 @@ PERSON_ONLY = frozenset({PERSON})
 COUNTRY_ONLY = frozenset({COUNTRY})
 PLACE_ONLY = frozenset({EntityKind.PLACE})
 HOLDER_KINDS = frozenset({COUNTRY, *ORG_KINDS})
-#: Ids of a tag and parts of speech (``Token.tag``, ``Token.pos``), compared in the hot rules
-#: without reading the ``tag_``/``pos_`` strings: the possessive "'s", a proper noun, a verb.
-_POS_TAG = get_string_id("POS")
-_PROPN = get_string_id("PROPN")
-_VERB_POS_IDS = frozenset({get_string_id("VERB"), get_string_id("AUX")})
 AGENT_KINDS = frozenset({PERSON, COUNTRY, *ORG_KINDS})
 PLACE_KINDS = frozenset({EntityKind.PLACE, COUNTRY})
 #: The most words a title before a name may have ("former Kenyan Ambassador to the United Kingdom").
@@ -249,7 +243,7 @@ def _named_mentions(parse: _Parse, people: list[tuple[int, int, str]], found: Ar
         (start, end, key)
         for start, end, key in people
         if len(found.label(key).split()) > 1
-        and all(t.pos == _PROPN or t.lower_ in NAME_PARTICLES or (t.text in HYPHENS and not t.whitespace_) for t in parse.tokens[start:end])
+        and all(t.pos == PROPN_ID or t.lower_ in NAME_PARTICLES or (t.text in HYPHENS and not t.whitespace_) for t in parse.tokens[start:end])
     ]
 
 
@@ -483,7 +477,7 @@ def _run_before(parse: _Parse, start: int, found: ArticleEntities, *, lexicon: L
         if keys:
             if not _holder_keys(token, found):
                 break
-        elif token.tag == _POS_TAG:  # (the tag id: no string read)
+        elif token.tag == POSSESSIVE_TAG_ID:  # (the tag id: no string read)
             if before is None or not _holder_keys(before, found):
                 break
         else:
@@ -567,7 +561,7 @@ def _office_predicates(parse: _Parse, found: ArticleEntities, offices: list[_Off
     words = lexicon.biography
     out: list[Fact] = []
     for verb in parse.index.tokens_with(lemma=words.office_verbs | words.succession_verbs | words.appointment_verbs):
-        if verb.pos not in _VERB_POS_IDS:  # (tested first, on the id: most are not verbs)
+        if verb.pos not in VERB_POS_IDS:  # (tested first, on the id: most are not verbs)
             continue
         lemma = verb.lemma_.lower()
         if lemma in words.office_verbs:

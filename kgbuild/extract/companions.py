@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import Fact
@@ -26,7 +25,7 @@ from .entities import ArticleEntities
 from .factmaking import AGENT_KINDS, make_fact
 from .lexicon import Lexicon
 from .relations import _agents, _topic
-from .syntax import objects, prep_objects, subjects
+from .syntax import PREP_ID, objects, prep_objects, subjects
 
 __all__ = ["extract_companion_cooperation", "extract_shared_fight"]
 
@@ -41,7 +40,6 @@ PARTNERSHIP_NOUNS = frozenset({"partnership", "cooperation", "co-operation", "co
 #: Adverbs that turn "with X" into a partnership ("together with X", "jointly with X").
 JOINTLY = frozenset({"together", "jointly"})
 CONFIDENCE = 0.7
-PREP_ID = get_string_id("prep")
 
 
 def extract_companion_cooperation(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> list[Fact]:

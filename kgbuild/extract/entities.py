@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
 from .docindex import DocIndex, string_ids
+from .syntax import COMPOUND_ID, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID
 
 __all__ = [
     "ArticleEntities",
@@ -312,16 +313,11 @@ def find_entities(
 PROPN_POS, NOUN_POS = frozenset({"PROPN"}), frozenset({"NOUN"})
 OPENING_BRACKETS, CAPITAL_WORDS = frozenset({"("}), frozenset({"capital"})
 
-#: The string ids of the "compound" dependency label and of the proper-noun part of speech
-#: (``Token.dep`` and ``Token.pos`` are ints, read without decoding a string).
-COMPOUND, PROPN = get_string_id("compound"), get_string_id("PROPN")
-#: The string ids of the possessive tag ("'s") and of the words a name does not end on ("of",
-#: "and", "the"), compared with ``Token.tag`` and ``Token.lower`` (ints) in the same way.
-POSSESSIVE_TAG = get_string_id("POS")
+#: The string ids of the words a name does not end on ("of", "and", "the"), compared with
+#: ``Token.lower`` (an int, read without decoding a string).
 TRAILING_WORDS = frozenset(get_string_id(word) for word in ("of", "and", "the"))
 #: The string ids of the subject labels ("nsubj", "nsubjpass"), read the same way.
-NSUBJ = get_string_id("nsubj")
-SUBJECT_IDS = frozenset({NSUBJ, get_string_id("nsubjpass")})
+SUBJECT_IDS = frozenset({NSUBJ_ID, get_string_id("nsubjpass")})
 
 #: Words of the names of bodies, events, media and buildings, never of a person ("Green Transition
 #: Forum", "Piłsudski Monument").
@@ -353,7 +349,7 @@ def _untagged_person_names(
     for head in doc_index.tokens_with(pos=PROPN_POS):
         if head.i in covered or found.at(head.i) or head.ent_type:  # (``ent_type`` 0: no entity, read as an int)
             continue
-        words = [t for t in head.lefts if t.dep == COMPOUND]
+        words = [t for t in head.lefts if t.dep == COMPOUND_ID]
         start = head.i - len(words)
         if not 1 <= len(words) <= 2 or [t.i for t in words] != list(range(start, head.i)):
             continue
@@ -422,7 +418,7 @@ def _add_named(
     # A name cut short by the model ("Aino" of "Aino Lehto"): take the untagged name it modifies.
     if label == "PERSON":
         while (
-            end < len(doc) and tokens[end].pos == PROPN and not tokens[end].ent_type and tokens[end - 1].head.i == end
+            end < len(doc) and tokens[end].pos == PROPN_ID and not tokens[end].ent_type and tokens[end - 1].head.i == end
             and tokens[end].lower not in titles  # "Azerbaijani" tagged a person: "President" is no name of it
         ):
             end += 1
@@ -437,12 +433,12 @@ def _add_named(
             start -= 1  # "Sheikh Tamim bin Hamad Al Thani"
         # ... or its first name ("Zakhary" of "Zakhary Petrovich Lyapunov")
         while (
-            start > 0 and tokens[start - 1].pos == PROPN and not tokens[start - 1].ent_type and tokens[start - 1].dep == COMPOUND
+            start > 0 and tokens[start - 1].pos == PROPN_ID and not tokens[start - 1].ent_type and tokens[start - 1].dep == COMPOUND_ID
             and start <= tokens[start - 1].head.i < end and tokens[start - 1].lower not in titles
             and tokens[start - 1].lower_ not in {"elect", "designate"}  # "President-elect Joe Biden"
         ):
             start -= 1
-    if end > start and tokens[end - 1].tag == POSSESSIVE_TAG:
+    if end > start and tokens[end - 1].tag == POSSESSIVE_TAG_ID:
         end -= 1
     while end - start > 1 and tokens[end - 1].lower in TRAILING_WORDS:
         end -= 1  # "Eugene of" of "Prince Eugene of Savoy"
@@ -524,7 +520,7 @@ def _looks_like_person(doc: Doc, start: int, end: int, *, title_words: frozenset
     """A name the model mislabelled (the tokens from ``start`` up to ``end``): a title right
     before it or in apposition to it."""
     tokens = doc_index.tokens
-    if not all(tokens[i].pos == PROPN for i in range(start, end)):  # (the Span is made only when needed)
+    if not all(tokens[i].pos == PROPN_ID for i in range(start, end)):  # (the Span is made only when needed)
         return False
     before = tokens[start - 1] if start > 0 else None
     if before is not None and before.lower_ in title_words and before.dep_ == "compound":
@@ -998,7 +994,7 @@ def link_reported_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIn
                 clause = clause.head
             if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
                 continue
-            speakers = [s for c in doc_index.children(clause.head) if c.dep == NSUBJ for s in [c, *c.conjuncts]]
+            speakers = [s for c in doc_index.children(clause.head) if c.dep == NSUBJ_ID for s in [c, *c.conjuncts]]
         elif word in COLLECTIVE_POSSESSIVES and token.dep_ == "poss":
             speakers = _clause_subjects(token, doc_index=doc_index)
             # "the US backed Iraq in its fight": another agent in between makes "its" unclear
@@ -1028,7 +1024,7 @@ def _clause_subjects(token: Token, *, doc_index: DocIndex) -> list[Token]:
     found = [s for c in children(head) if c.dep in SUBJECT_IDS for s in [c, *c.conjuncts]]
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
         # "China said its partnership with Russia was strong": the speaker, if the clause names no one
-        found += [s for c in children(head.head) if c.dep == NSUBJ for s in [c, *c.conjuncts]]
+        found += [s for c in children(head.head) if c.dep == NSUBJ_ID for s in [c, *c.conjuncts]]
     return found
 
 

@@ -22,6 +22,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities, clean_name
 from .factuality import modality_of
 from .lexicon import Lexicon
+from .syntax import POBJ_ID, POSS_ID, PREP_ID, VERB_POS_IDS
 from .time import resolve_date
 
 __all__ = ["dateline_place", "extract_events"]
@@ -274,10 +275,9 @@ def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon)
 
 #: Ids (``Token.dep``, ``Token.pos``, ``Token.lower``) compared by the rules of another
 #: occasion below: integers, where the ``dep_``/``pos_``/``lower_`` strings are decoded per call.
-_POSS, _AMOD, _POBJ, _NPADVMOD = (get_string_id(dep) for dep in ("poss", "amod", "pobj", "npadvmod"))
+_AMOD, _NPADVMOD = get_string_id("amod"), get_string_id("npadvmod")
 _AMOD_DET = frozenset(get_string_id(dep) for dep in ("amod", "det"))
 _OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("dobj", "nsubjpass"))
-_VERB_POS_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
 _EARLIER_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago", "before"))
 _AGO_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago"))
 
@@ -286,7 +286,7 @@ def _other_occasion(token: Token, doc_index: DocIndex) -> int:
     """+1 for "next year's summit", "the next summit"; -1 for "last year's meeting"; else 0."""
     for child in doc_index.children(token):
         dep = child.dep  # (label ids: no ``dep_`` string read per child)
-        if dep == _POSS and child.lemma_.lower() == "year":
+        if dep == POSS_ID and child.lemma_.lower() == "year":
             words = {c.lower_ for c in child.children if c.dep in _AMOD_DET}
         elif dep != _AMOD:
             continue
@@ -310,14 +310,14 @@ def _earlier_occasion(token: Token, doc_index: DocIndex) -> int:
     a year earlier", "a meeting two months ago"; else 0."""
     # (ids: ``Token.dep``/``lower``/``pos`` compared as integers, no string read per word)
     dep = token.dep
-    if dep == _POBJ and token.head.lower_ == "since":
+    if dep == POBJ_ID and token.head.lower_ == "since":
         return -1
     for child in doc_index.children(token):
         if child.lower in _EARLIER_IDS and any(c.lemma_.lower() in SPAN_NOUNS for c in child.children):
             return -1
     # "met at a summit in Quito two years ago": years back on the verb (days back may be this event's)
-    verb = token.head.head if dep == _POBJ else token.head if dep in _OBJECT_IDS else None
-    if verb is not None and verb.pos in _VERB_POS_IDS:
+    verb = token.head.head if dep == POBJ_ID else token.head if dep in _OBJECT_IDS else None
+    if verb is not None and verb.pos in VERB_POS_IDS:
         for child in doc_index.children(verb):
             if child.lower in _AGO_IDS and any(c.lemma_.lower() in {"year", "decade"} for c in child.children):
                 return -1
@@ -334,8 +334,8 @@ def _year_of_verb(token: Token, doc_index: DocIndex) -> int:
     """ "did not travel to the summit in Johannesburg last year": the year said of the verb the
     event is the destination or object of; +1 for next year, -1 for last year, else 0."""
     dep = token.dep  # (ids, as in _earlier_occasion)
-    verb = token.head.head if dep == _POBJ else token.head if dep in _OBJECT_IDS else None
-    if verb is None or verb.pos not in _VERB_POS_IDS:
+    verb = token.head.head if dep == POBJ_ID else token.head if dep in _OBJECT_IDS else None
+    if verb is None or verb.pos not in VERB_POS_IDS:
         return 0
     for child in doc_index.children(verb):
         if child.dep == _NPADVMOD and child.lemma_.lower() == "year":
@@ -614,14 +614,14 @@ TIME_NOUNS = frozenset({"year", "week", "month"})
 
 #: Label and part-of-speech ids of the words left out of an event's surface ("the", "'s", numbers).
 _NOT_SURFACE_DEPS = frozenset(get_string_id(dep) for dep in ("det", "punct", "poss", "case"))
-_NUM, _PREP = get_string_id("NUM"), get_string_id("prep")
+_NUM = get_string_id("NUM")
 
 
 def _surface(token: Token, doc_index: DocIndex) -> str:
     # the event noun itself is always a word of it ("the summit's host": the noun is a possessive)
     # ... and so is a time it belongs to ("next year's summit" is not "next summit")
     children = doc_index.children(token)
-    timed = {t.i for c in children if c.dep == _POSS and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}  # (ids: see _POSS)
+    timed = {t.i for c in children if c.dep == POSS_ID and c.lemma_.lower() in TIME_NOUNS for t in c.subtree}  # (ids: see POSS_ID)
     # ``token.subtree`` (its left children's subtrees, itself, its right children's) without
     # the right children that hold no word kept below: none before the noun (a right child
     # reaches there only in a non-projective parse) and no time's (the phrases after it)
@@ -635,8 +635,8 @@ def _surface(token: Token, doc_index: DocIndex) -> str:
     words = [t for t in words if t.i >= token.i - 3]
     text = " ".join(t.text for t in words).replace(" 's ", "'s ").replace(" ’s ", "’s ")
     for prep in children:
-        if prep.dep == _PREP and prep.lower_ in {"in", "at"}:
-            obj = [c for c in prep.children if c.dep == _POBJ]
+        if prep.dep == PREP_ID and prep.lower_ in {"in", "at"}:
+            obj = [c for c in prep.children if c.dep == POBJ_ID]
             if obj and obj[0].ent_type_ in {"GPE", "LOC", "FAC"}:
                 text += f" {prep.text} " + " ".join(t.text for t in obj[0].subtree if t.dep_ != "det")
     return text

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact, Modality
@@ -38,7 +37,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factmaking import make_fact
 from .lexicon import Lexicon
-from .syntax import conjuncts, objects, subjects
+from .syntax import POBJ_ID, PREP_ID, conjuncts, objects, subjects
 
 __all__ = ["extract_presence"]
 
@@ -106,14 +105,11 @@ def _agents(tokens: list[Token], found: ArticleEntities) -> list[str]:
     return keys
 
 
-#: Label ids (``Token.dep``) of a preposition and its object: compared without reading ``dep_``.
-_PREP, _POBJ = get_string_id("prep"), get_string_id("pobj")
-
 
 def _pobjs(head: Token, *preps: str, doc_index: DocIndex) -> list[Token]:
     """The objects of ``head``'s prepositions ``preps``, with their conjuncts (the children read through the index)."""
     children = doc_index.children
-    return [t for p in children(head) if p.dep == _PREP and p.lower_ in preps for o in children(p) if o.dep == _POBJ for t in conjuncts(o)]
+    return [t for p in children(head) if p.dep == PREP_ID and p.lower_ in preps for o in children(p) if o.dep == POBJ_ID for t in conjuncts(o)]
 
 
 def _left_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:

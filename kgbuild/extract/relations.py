@@ -23,7 +23,18 @@ from .entities import ArticleEntities
 from .factmaking import AGENT_KINDS, make_fact
 from .lexicon import Lexicon
 from .statements import ended_stance, governed_modality, joins_body, unanchored_target
-from .syntax import PREP_IDS, conjuncts, objects, prep_objects, subjects
+from .syntax import (
+    APPOS_ID,
+    DOBJ_ID,
+    POSS_ID,
+    PREP_ID,
+    PREP_IDS,
+    PUNCT_ID,
+    conjuncts,
+    objects,
+    prep_objects,
+    subjects,
+)
 
 __all__ = ["extract_relations"]
 
@@ -79,11 +90,8 @@ MEMBERSHIP_WORDS = frozenset({"as", "member"})
 MAX_TOPIC_WORDS = 12
 # Dependency labels as string ids: ``Token.dep`` is an int, read at no cost, while ``Token.dep_``
 # decodes a new str on every read; the loops over many tokens below test the int.
-PUNCT_ID, NSUBJPASS_ID, AGENT_ID, PRT_ID, ADVMOD_ID, ACOMP_ID, DOBJ_ID, POSS_ID = (
-    get_string_id(dep) for dep in ("punct", "nsubjpass", "agent", "prt", "advmod", "acomp", "dobj", "poss")
-)
-ACL_ID, ADVCL_ID, RELCL_ID, PREP_ID = (get_string_id(dep) for dep in ("acl", "advcl", "relcl", "prep"))
-APPOS_ID, DET_ID = get_string_id("appos"), get_string_id("det")
+NSUBJPASS_ID, AGENT_ID, PRT_ID, ADVMOD_ID, ACOMP_ID = (get_string_id(dep) for dep in ("nsubjpass", "agent", "prt", "advmod", "acomp"))
+ACL_ID, ADVCL_ID, RELCL_ID, DET_ID = (get_string_id(dep) for dep in ("acl", "advcl", "relcl", "det"))
 #: The phrases of a topic noun left out of its label ("the plan, which ...", "the plan, a trap,").
 TOPIC_SKIPPED_DEP_IDS = frozenset({RELCL_ID, ACL_ID, APPOS_ID, PUNCT_ID})
 NEUTRAL_DEP_IDS = frozenset({ACOMP_ID, get_string_id("oprd")})

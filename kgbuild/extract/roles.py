@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .syntax import conjuncts, evidence
+from .syntax import APPOS_ID, COMPOUND_ID, NSUBJ_ID, PUNCT_ID, conjuncts, evidence
 
 __all__ = ["extract_roles", "office_acts"]
 
@@ -37,7 +37,7 @@ TITLE_RUN_DEPS = TITLE_DEPS | {"prep", "pobj"}
 #: Label ids (``Token.dep``) of the labels compared in the hot title rules: an integer
 #: comparison instead of reading ``Token.dep_`` (a string decoded per call).
 _TITLE_RUN_DEP_IDS = frozenset(get_string_id(dep) for dep in TITLE_RUN_DEPS)
-_PUNCT, _APPOS, _NSUBJ, _ATTR, _COMPOUND = (get_string_id(dep) for dep in ("punct", "appos", "nsubj", "attr", "compound"))
+_ATTR = get_string_id("attr")
 _PRON = get_string_id("PRON")
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
@@ -157,13 +157,12 @@ def _described_tokens(doc_index: DocIndex) -> set[int]:
     words rather than by reading the children of every mention: those with a noun in apposition
     or a membership noun as compound ("NATO member Turkey"), and the subjects of a head with a
     noun as complement ("X is a member of Y")."""
-    appos, attr = get_string_id("appos"), get_string_id("attr")  # label ids: ``Token.dep`` reads no string
     described = {t.head.i for t in doc_index.tokens_with(lemma=MEMBERSHIP_NOUNS) if t.dep_ == "compound"}
     for noun in doc_index.tokens_with(pos={"NOUN"}):
         dep = noun.dep
-        if dep == appos:
+        if dep == APPOS_ID:
             described.add(noun.head.i)
-        elif dep == attr:
+        elif dep == _ATTR:
             described.update(c.i for c in doc_index.children(noun.head) if c.dep_ in {"nsubj", "nsubjpass"})
     return described
 
@@ -193,7 +192,7 @@ def _person_root(i: int, found: ArticleEntities, doc_index: DocIndex) -> str | N
     token = doc_index.tokens[i]
     if token.pos == _PRON:  # (ids, not the ``pos_``/``dep_`` strings)
         return None
-    if token.dep == _COMPOUND and found.at(token.head.i) == keys:
+    if token.dep == COMPOUND_ID and found.at(token.head.i) == keys:
         return None
     return keys[0]
 
@@ -218,7 +217,7 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     for t in left:
         if found.at(t.i) == name_keys:
             first_name = min(first_name, t.i)
-        elif t.dep in _TITLE_RUN_DEP_IDS and not (t.dep == _PUNCT and t.text != "-"):  # (label ids: no string read)
+        elif t.dep in _TITLE_RUN_DEP_IDS and not (t.dep == PUNCT_ID and t.text != "-"):  # (label ids: no string read)
             before.append(t)
     # Only the contiguous run right before the name.
     run = [t for t in before if t.i < first_name]
@@ -233,17 +232,17 @@ def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lex
     if title is not None:
         yield "title-before-name", title
     for child in children:
-        if child.dep == _APPOS and child.pos_ in {"NOUN", "PROPN"} and not found.at(child.i):
+        if child.dep == APPOS_ID and child.pos_ in {"NOUN", "PROPN"} and not found.at(child.i):
             title = _read_title(_without_pronoun_owner(_noun_phrase(child)), found, gazetteer=gazetteer, lexicon=lexicon)
             if title is not None:
                 yield "title-apposition", title
     root_dep = root.dep  # (the label id, read once)
-    if root_dep == _APPOS and root.head.pos_ in {"NOUN", "PROPN"} and not found.at(root.head.i):
+    if root_dep == APPOS_ID and root.head.pos_ in {"NOUN", "PROPN"} and not found.at(root.head.i):
         title = _read_title(_without_pronoun_owner(_noun_phrase(root.head)), found, gazetteer=gazetteer, lexicon=lexicon)
         if title is not None:
             yield "title-apposition", title
     # "X is the president of Y" / "X, who is Y's foreign minister"
-    if root_dep == _NSUBJ:
+    if root_dep == NSUBJ_ID:
         verb = root.head
         if verb.lemma_ in {"be", "become"}:
             for attr in verb.children:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import Fact
@@ -40,7 +39,7 @@ from .lexicon import Lexicon
 # the agent, fact and topic helpers of the verb and noun rules, shared so that both read alike
 from .relations import _agent_counts, _agents, _pairwise, _PhraseHeads, _topic
 from .statements import scare_quoted
-from .syntax import conjuncts, prep_objects, subjects
+from .syntax import DOBJ_ID, conjuncts, prep_objects, subjects
 
 __all__ = ["extract_stances"]
 
@@ -54,7 +53,6 @@ FEELING_PREPS = ("by", "at", "with", "over", "about")
 POSITION_LEMMAS = frozenset({"oppose", "be"})
 #: The prepositions of those phrases ("opposed to", "against", "in favour of").
 POSITION_PREPS = ("to", "against", "in")
-DOBJ_ID = get_string_id("dobj")  # (``Token.dep`` is an int, read at no cost; ``dep_`` decodes a str)
 #: Possessive pronouns that may stand for the clause's own subject ("X reaffirmed its support").
 OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 

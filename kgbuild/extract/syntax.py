@@ -20,7 +20,16 @@ _SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECT_DEPS)
 _OBJECT_IDS = frozenset(get_string_id(dep) for dep in OBJECT_DEPS)
 PREP_IDS = frozenset(get_string_id(dep) for dep in ("prep", "agent", "dative"))
 PREP_OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("pobj", "pcomp"))
-_APPOS, _CONJ, _DOBJ, _ROOT = get_string_id("appos"), get_string_id("conj"), get_string_id("dobj"), get_string_id("ROOT")
+_CONJ, _ROOT = get_string_id("conj"), get_string_id("ROOT")
+# The labels, parts of speech and tag that rules in several modules test, one table for all.
+APPOS_ID, COMPOUND_ID, DOBJ_ID, NSUBJ_ID, POBJ_ID, POSS_ID, PREP_ID, PUNCT_ID = (
+    get_string_id(dep) for dep in ("appos", "compound", "dobj", "nsubj", "pobj", "poss", "prep", "punct")
+)
+PROPN_ID = get_string_id("PROPN")
+#: The parts of speech of a predicate.
+VERB_POS_IDS = frozenset({get_string_id("VERB"), get_string_id("AUX")})
+#: The tag of the possessive "'s".
+POSSESSIVE_TAG_ID = get_string_id("POS")
 #: Verbs whose object, not subject, does the act of their infinitive ("invited Y to visit").
 OBJECT_CONTROL_VERBS = frozenset({"invite", "urge", "ask", "persuade", "encourage", "tell", "press", "force", "allow", "order", "request", "pressure", "convince"})
 #: Nouns of an intention whose infinitive their owner carries out ("Russia's decision to invade").
@@ -52,7 +61,7 @@ def listed_appositions(token: Token) -> list[Token]:
     own ("and") after a comma is a list ("the two leaders, Biden and Xi," lists them too)."""
     if not token.n_rights:
         return []  # no right child (``n_rights`` is a count spaCy keeps: no walk)
-    appositions = [c for c in token.rights if c.dep == _APPOS]
+    appositions = [c for c in token.rights if c.dep == APPOS_ID]
     if not appositions:
         return []
     for child in appositions:
@@ -82,7 +91,7 @@ def subjects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep in _SUBJECT_IDS]
     # "X invited Y to visit Z": the one invited, urged or asked does the act.
     if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-        found = [c for c in verb.head.children if c.dep == _DOBJ]
+        found = [c for c in verb.head.children if c.dep == DOBJ_ID]
     # "X met and praised Y", "X aims to bolster": the subject sits on the governing verb.
     while not found and verb.head.i != verb.i:
         dep = verb.dep_  # (read once: a new str on every read)
