@@ -10,8 +10,8 @@ import sys
 import time
 import warnings
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from . import api
 from .pipeline import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD

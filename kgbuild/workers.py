@@ -121,14 +121,21 @@ def frozen_objects() -> Iterator[None]:
     if gc.get_freeze_count():
         yield
         return
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], _BUILD_GC_THRESHOLD), *thresholds[1:])
+    thresholds = _freeze_collector()
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+def _freeze_collector() -> tuple[int, int, int]:
+    """Freeze the objects alive now and make the collector's passes rarer (see :func:`frozen_objects`);
+    return the thresholds it had."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], _BUILD_GC_THRESHOLD), *thresholds[1:])
+    return thresholds
 
 
 def _can_fork() -> bool:
@@ -213,8 +220,6 @@ def _build_in_worker(chunk: Chunk) -> ChunkResult:
         setup = _worker_state["setup"]
         assert isinstance(setup, WorkerSetup)
         tools = _worker_state["tools"] = setup.load()
-        # This process keeps its tools to its end: freeze them, as frozen_objects() does.
-        gc.freeze()
-        gc.set_threshold(_BUILD_GC_THRESHOLD, *gc.get_threshold()[1:])
+        _freeze_collector()  # this process keeps its tools to its end: nothing to restore
     assert isinstance(tools, ChunkTools)
     return build_chunk(chunk, tools)
