@@ -91,7 +91,7 @@ def test_any_doc_gets_what_spacy_gives_it(tokens):
 
 
 def test_a_remembered_outcome_is_reused_for_an_equivalent_token():
-    stock, memo = rulers(RULES)
+    _, memo = rulers(RULES)
     memo(hand_built(memo.vocab, ["talks", "Berlin"], ["NN", "NNP"], ["nsubj", "ROOT"]))
     remembered = dict(memo._outcomes)
     # "Oslo" and "Berlin" differ only in a word no rule names: the same key, nothing new to match.
@@ -102,7 +102,7 @@ def test_a_remembered_outcome_is_reused_for_an_equivalent_token():
 
 def test_rules_it_cannot_key_are_left_to_spacys_matcher():
     rules = [*RULES, {"patterns": [[{"LOWER": "talks", "OP": "+"}]], "attrs": {"LEMMA": "talk"}}]
-    stock, memo = rulers(rules)
+    _, memo = rulers(rules)
     words, tags, deps = ["talks", "talks", "met"], ["NN", "NN", "VBD"], ["nsubj", "dep", "ROOT"]
     expected, got = both(rules, words, tags, deps)
     assert got == expected
@@ -112,7 +112,7 @@ def test_rules_it_cannot_key_are_left_to_spacys_matcher():
 
 
 def test_adding_a_rule_after_use_takes_effect():
-    stock, memo = rulers(RULES)
+    _, memo = rulers(RULES)
     doc = memo(hand_built(memo.vocab, ["talks"], ["NN"], ["ROOT"]))
     assert doc[0].pos_ == "NOUN"
     memo.add([[{"LOWER": "talks"}]], {"POS": "VERB"})
