@@ -92,9 +92,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import EntityKind, Evidence, Fact, Modality, entity_key
@@ -135,6 +136,12 @@ MIN_COUNTRY_MENTIONS = 2
 PARTY_NOUNS = frozenset({"party", "organization", "organisation", "movement", "group", "faction"})
 #: Nouns of a membership that a state holds ("a member state of the Arab League").
 MEMBER_STATE_NOUNS = frozenset({"state", "country", "nation"})
+#: The id of the part of speech of a pronoun (``Token.pos``; ``pos_`` decodes a str on every read).
+PRON_ID = get_string_id("PRON")
+#: Ids of the tag of a plural noun and of the labels of a noun's modifiers ("the German envoys").
+PLURAL_NOUN_TAG_ID = get_string_id("NNS")
+OF_ID, THE_ID = get_string_id("of"), get_string_id("the")
+MODIFIER_DEP_IDS = frozenset({get_string_id("amod"), get_string_id("compound")})
 #: Roman numerals of regnal names ("Carol II", "Louis XIV").
 REGNAL = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
@@ -158,13 +165,19 @@ class _Parse:
     tokens: tuple[Token, ...]
     sentence_starts: tuple[int, ...]
     index: DocIndex
+    #: The tokens that are title words (:func:`_is_title_word`), found once through the index: the
+    #: rules ask it of the words before every name, and most words are none.
+    title_words: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, doc: Doc, index: DocIndex) -> _Parse:
+    def of(cls, doc: Doc, index: DocIndex, *, lexicon: Lexicon) -> _Parse:
         starts = [0] * len(doc)
         for sent in index.sentences:
             starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        return cls(doc, index.tokens, tuple(starts), index)
+        heads = lexicon.title_heads
+        # (the index finds every token whose word or lower-cased lemma is listed; the test keeps it exact)
+        title_words = frozenset(t.i for t in index.tokens_with(lower=heads, lemma=heads) if _is_title_word(t, lexicon))
+        return cls(doc, index.tokens, tuple(starts), index, title_words)
 
     def sentence(self, token: Token) -> Span:
         """The sentence of ``token`` (``token.sent``, without spaCy's walk to its boundaries)."""
@@ -179,7 +192,7 @@ def extract_biography(
     doc: Doc, found: ArticleEntities, facts: list[Fact], *, gazetteer: Gazetteer, lexicon: Lexicon, article_id: str, doc_index: DocIndex | None = None
 ) -> list[Fact]:
     """Biographical facts of ``doc`` that the news rules do not read; ``facts`` are the facts found so far."""
-    parse = _Parse.of(doc, doc_index or DocIndex(doc))
+    parse = _Parse.of(doc, doc_index or DocIndex(doc), lexicon=lexicon)
     countries = _country_mentions(parse, found)
     dominant = _dominant_country(countries)
     if dominant is not None:
@@ -227,9 +240,9 @@ def _mentions(parse: _Parse, found: ArticleEntities, kinds: frozenset[EntityKind
     spans = []
     end = 0  # where the last run ended
     for i, keys in found.linked():  # a run starts at a token that stands for an entity
-        if i >= end and len(keys) == 1 and found.kind(keys[0]) in kinds and tokens[i].pos_ != "PRON":
+        if i >= end and len(keys) == 1 and found.kind(keys[0]) in kinds and tokens[i].pos != PRON_ID:  # (ids: no string read)
             end = i + 1
-            while end < len(tokens) and found.at(end) == keys and tokens[end].pos_ != "PRON":
+            while end < len(tokens) and found.at(end) == keys and tokens[end].pos != PRON_ID:
                 end += 1
             spans.append((i, end, keys[0]))
     return spans
@@ -382,7 +395,7 @@ def _titles_before_names(
         sent = parse.sentence(tokens[start])
         # the title rules link a title's head word to the name ("President" of "Commission President X")
         linked = start
-        while linked < end - 1 and _is_title_word(tokens[linked], lexicon):
+        while linked < end - 1 and linked in parse.title_words:
             linked += 1
         if linked > start and titled.get((person, sent.start_char)) is False:
             body_title = _body_before_title(parse, start, linked, found, lexicon=lexicon)
@@ -402,7 +415,7 @@ def _titles_before_names(
         if not appositive:
             for country in _demonym_countries(run, found, gazetteer):
                 out.append(_fact(parse, person, "citizenOf", country, sent, rule="demonym-before-name", confidence=0.7, article_id=article_id))
-        title_words = _title_tokens(run, found, gazetteer=gazetteer, lexicon=lexicon)
+        title_words = _title_tokens(parse, run, found, gazetteer=gazetteer, lexicon=lexicon)
         if not title_words or any(t.lower_ in lexicon.biography.not_yet for t in run):
             continue
         title = _read_title(title_words, found, gazetteer=gazetteer, lexicon=lexicon)
@@ -425,13 +438,13 @@ def _plural_demonym_lists(parse: _Parse, found: ArticleEntities, *, gazetteer: G
     and French ministers A and B" does not say whose is whose)."""
     out: list[Fact] = []
     for noun in parse.of_pos("NOUN"):
-        if noun.tag_ != "NNS":
+        if noun.tag != PLURAL_NOUN_TAG_ID:  # (the id: no string read for every noun)
             continue
-        demonyms = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+        demonyms = [c for c in parse.index.children(noun) if c.i < noun.i and c.dep in MODIFIER_DEP_IDS]
         countries = _demonym_countries(demonyms, found, gazetteer) if demonyms else []
         if len(countries) != 1:
             continue
-        heads = [c for c in noun.children if c.dep_ == "appos"]
+        heads = [c for c in parse.index.children(noun) if c.dep_ == "appos"]
         if noun.dep_ == "compound" and noun.head.i > noun.i:
             heads.append(noun.head)
         names = [t for h in heads for t in conjuncts(h)]
@@ -483,7 +496,7 @@ def _run_before(parse: _Parse, start: int, found: ArticleEntities, *, lexicon: L
         else:
             lower = token.lower_
             if lower in {"of", "for"}:
-                if not (holder_next and before is not None and _is_title_word(before, lexicon)):
+                if not (holder_next and before is not None and before.i in parse.title_words):
                     break
             elif lower == "the":
                 if not (holder_next and before is not None and before.lower_ in {"of", "for"}):
@@ -528,14 +541,14 @@ def _demonym_countries(run: list[Token], found: ArticleEntities, gazetteer: Gaze
     return list(dict.fromkeys(keys))
 
 
-def _title_tokens(run: list[Token], found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Token]:
+def _title_tokens(parse: _Parse, run: list[Token], found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Token]:
     """The title part of a run: from its first title word, country or organisation on,
     without ordinals and other qualifiers ("the 12th President" -> "President")."""
     words = lexicon.biography
 
     def starts_title(token: Token) -> bool:
         return (
-            _is_title_word(token, lexicon)
+            token.i in parse.title_words
             or token.lower_ in OFFICE_MODIFIERS
             or token.lower_ in lexicon.former
             or bool(_holder_keys(token, found))
@@ -681,7 +694,7 @@ def _countries_after_names(
         j = end + 1
         if j >= len(tokens) or tokens[end].lower_ != "of" or parse.sentence_starts[j] != parse.sentence_starts[start]:
             continue
-        if all(_is_title_word(t, lexicon) for t in tokens[start:end]):
+        if all(i in parse.title_words for i in range(start, end)):
             continue  # "the President of Mauritius": an office, not a name
         j += tokens[j].lower_ == "the"
         countries = _keys(tokens[j], found, COUNTRY_ONLY) if j < len(tokens) else []
@@ -700,7 +713,7 @@ def _countries_after_names(
             office = bare[(person, sent.start_char)]
             title = _Title(office=office, surface=office, holder_of=None, former=False, anchor=tokens[start])
         else:
-            title = _read_title(_title_tokens(run, found, gazetteer=gazetteer, lexicon=lexicon), found, gazetteer=gazetteer, lexicon=lexicon)
+            title = _read_title(_title_tokens(parse, run, found, gazetteer=gazetteer, lexicon=lexicon), found, gazetteer=gazetteer, lexicon=lexicon)
         if title is None or title.holder_of is not None or title.former or _is_membership(title):
             continue
         office = title.office.lower().split()
@@ -824,9 +837,9 @@ def _party_membership(parse: _Parse, people: list[tuple[int, int, str]], found: 
     for start, end, person in people:
         sent = parse.sentence(tokens[start])
         j = end
-        if j < len(tokens) and tokens[j].lower_ == "of":
+        if j < len(tokens) and tokens[j].lower == OF_ID:  # (ids: no string read)
             j += 1
-            if j < len(tokens) and tokens[j].lower_ == "the":
+            if j < len(tokens) and tokens[j].lower == THE_ID:
                 j += 1
             for key in found.at(j) if j < len(tokens) else ():
                 if _is_party(key, found, lexicon):
@@ -1328,7 +1341,12 @@ def _topic_country(doc: Doc, found: ArticleEntities, facts: list[Fact]) -> str |
 def _dominant_country(mentions: list[tuple[int, str]]) -> str | None:
     """The country the article is about: the only country it names, or one named at least
     twice and at least twice as often as any other (a demonym counts as a mention)."""
-    ranked = Counter(key for _, key in mentions).most_common(2)
+    counts: dict[str, int] = {}
+    for _, key in mentions:
+        counts[key] = counts.get(key, 0) + 1
+    # ``Counter(...).most_common(2)`` without its heap: a stable sort, so that of two counted as
+    # often the first named comes first, as there
+    ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]
     if not ranked:
         return None
     top, count = ranked[0]

@@ -11,10 +11,11 @@ them (an organiser, a place, or a verb of attending or hosting), since
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..facts import EntityKind, Fact, Modality, entity_key
 from ..gazetteer import Gazetteer
@@ -22,8 +23,8 @@ from .docindex import DocIndex
 from .entities import ArticleEntities, clean_name
 from .factuality import modality_of
 from .lexicon import Lexicon
-from .syntax import POBJ_ID, POSS_ID, PREP_ID, VERB_POS_IDS
-from .time import resolve_date
+from .syntax import DOBJ_ID, POBJ_ID, POSS_ID, PREP_ID, PROPN_ID, VERB_POS_IDS
+from .time import DateRange, Tense, resolve_date
 
 __all__ = ["dateline_place", "extract_events"]
 
@@ -73,6 +74,7 @@ def extract_events(
     # "the annual gathering" before any event noun: its antecedent may be a body named as a
     # meeting ("the first in-person General Assembly"), which is known only further down
     pending: list[Token] = []
+    dates = _Dates.of(doc_index)  # (the article's dates, read once for every event noun)
     for token in doc_index.tokens_with(lemma=lexicon.event_types, lower=lexicon.event_types):  # no other word names an event
         event_type = _event_type(token, lexicon, doc_index)
         if event_type is None or not _free_for_event(token, found):
@@ -83,11 +85,14 @@ def extract_events(
         cluster = None
         offset = _other_occasion(token, doc_index)
         current = [c for c in clusters if not c.year_offset]
+        # (each read once: both are asked twice below)
+        bare = not offset and _bare_reference(token, org, places, lexicon, doc_index)
+        outside = _outside(current, token) if bare else []
         if offset:
             cluster = next((c for c in clusters if c.year_offset == offset and c.event_type == event_type), None)
-        elif _bare_reference(token, org, places, lexicon, doc_index) and _outside(current, token):
-            cluster = _outside(current, token)[-1]
-        elif _bare_reference(token, org, places, lexicon, doc_index):
+        elif bare and outside:
+            cluster = outside[-1]
+        elif bare:
             pending.append(token)
             continue
         elif (
@@ -118,7 +123,7 @@ def extract_events(
         cluster.place_tokens.extend(_clause_places(token, found))
         cluster.tokens.append(token)
         cluster.surfaces.append(_surface(token, doc_index))
-        when = _date_of(token, anchor, doc_index)
+        when = _date_of(token, anchor, doc_index, dates=dates)
         if when is not None:
             cluster.dates.append(when)
     _organisation_events(clusters, doc_index, found, gazetteer, lexicon)
@@ -152,6 +157,9 @@ def extract_events(
 
 #: Verbs whose object organisation stands for its meeting ("attended the G20", "skipped ASEAN").
 MEETING_OF_VERBS = frozenset({"attend", "skip", "boycott", "miss", "address"})
+#: The lemmas :func:`_organisation_events` looks at: those verbs, "host", "join" and the prepositions of a place.
+ORGANISATION_EVENT_WORDS = MEETING_OF_VERBS | {"at", "for", "to", "host", "join"}
+_VERB, _ADP = get_string_id("VERB"), get_string_id("ADP")
 
 
 def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: ArticleEntities, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
@@ -162,24 +170,29 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
     # verb of attending has an organisation's meeting for object only if it is one of them
     # (most of the prepositions looked at have none, and their children need not be read).
     organisation_heads = {doc_index.tokens[i].head.i for i in found.linked_to(EntityKind.INTERNATIONAL_ORGANISATION)}
-    for verb in doc_index.tokens_with(lemma=MEETING_OF_VERBS | {"at", "for", "to", "host", "join"}):
-        if verb.pos_ == "VERB" and (verb.lemma_.lower() == "host" or verb.lemma_.lower() == "join" and _placed(verb, found)):
+    for verb in doc_index.tokens_with(lemma=ORGANISATION_EVENT_WORDS):
+        held = verb.i in organisation_heads
+        pos = verb.pos  # (the id, read once)
+        if not held and pos != _VERB:
+            continue  # (tested first: most of these words are prepositions heading no organisation, read below only if they do)
+        lemma = verb.lemma_.lower()  # (read once: a new str on every read)
+        if pos == _VERB and (lemma == "host" or lemma == "join" and _placed(verb, found)):
             # "hosted leaders of the Quad", "hosted the Quad leaders", "joined the G7 leaders in
             # Apulia": the grouping's meeting ("joined EU leaders in calling for" is no meeting)
             heads = [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in LEADER_NOUNS for g in _grouping_of(o)]
-            if verb.lemma_.lower() == "host":
+            if lemma == "host":
                 heads += [o for o in verb.children if o.dep_ == "dobj"]  # "Japan hosts the G7 this year"
             named_only = False
-        elif verb.pos_ == "ADP":
-            if verb.i not in organisation_heads or not (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX", "NOUN"}):
+        elif pos == _ADP:
+            if not held or not (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX", "NOUN"}):
                 continue
             heads = [c for c in verb.children if c.dep_ == "pobj"]
             named_only = True  # "at NATO" is at its headquarters; "at the G20 summit" is an event noun already
-        elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEETING_OF_VERBS:
-            if verb.i not in organisation_heads:
+        elif pos == _VERB and lemma in MEETING_OF_VERBS:
+            if not held:
                 continue
             heads = [c for c in verb.children if c.dep_ == "dobj"]
-            named_only = verb.lemma_.lower() == "address"  # "addressed NATO" is no meeting
+            named_only = lemma == "address"  # "addressed NATO" is no meeting
         else:
             continue
         for token in heads:
@@ -199,7 +212,7 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
             cluster.org = cluster.org or org
             cluster.tokens.append(token)
             cluster.surfaces.append(found.label(org) if named else f"{found.label(org)} {event_type.lower()}")
-            if verb.pos_ == "VERB" and verb.lemma_.lower() in {"host", "join"}:
+            if pos == _VERB and lemma in {"host", "join"}:
                 # "hosted leaders of the Quad in Wilmington": where the meeting is held
                 cluster.place_tokens.extend(
                     (k, obj) for h in (verb, token, token.head.head if token.dep_ == "pobj" else token.head)
@@ -231,8 +244,10 @@ def _grouping_of(noun: Token) -> list[Token]:
 def dateline_place(doc: Doc, found: ArticleEntities) -> str | None:
     """The city of a wire dateline ("VILNIUS, July 12 -", "SAMARKAND, Uzbekistan -"): the
     place written in capitals at the very start, before a dash in the first words."""
+    if not len(doc) or not doc[0].is_upper:
+        return None  # (tested first: most articles open with no word in capitals, and need no look for a dash)
     dash = next((t for t in doc[:12] if t.text in {"-", "—", "–", "--"} and t.i > 0 and doc[t.i - 1].whitespace_), None)
-    if dash is None or not doc[0].is_upper:
+    if dash is None:
         return None
     keys = [k for k in found.at(0) if found.kind(k) is EntityKind.PLACE]
     return keys[0] if keys else None
@@ -362,7 +377,7 @@ def _event_type(token: Token, lexicon: Lexicon, doc_index: DocIndex) -> str | No
         return None  # most nouns name no event
     if any(c.dep in _MODIFIER_IDS and c.lower_ in {"news", "press"} for c in doc_index.children(token)):
         return None  # "a news conference" is where words are said, not a diplomatic event
-    if token.lower_ == "call" and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
+    if token.lower == _CALL and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
         return None
     return event_type
 
@@ -491,22 +506,30 @@ def _time_phrase(prep: Token) -> bool:
     )
 
 
+#: Label and word ids compared by :func:`_organiser` (``Token.dep`` and ``lower`` are ints; ``dep_`` and ``lower_`` decode a str per read).
+_ORGANISER_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "poss", "nmod", "amod"))
+_OWNER_DEPS = frozenset(get_string_id(dep) for dep in ("poss", "compound"))
+_BODY_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "nmod", "amod"))
+_OF = get_string_id("of")
+
+
 def _organiser(token: Token, found: ArticleEntities, doc_index: DocIndex) -> str | None:
-    for child in doc_index.children(token):
-        if child.dep_ in {"compound", "poss", "nmod", "amod"}:
+    children = doc_index.children
+    for child in children(token):
+        if child.dep in _ORGANISER_DEPS:
             for key in found.at(child.i):
                 if found.kind(key) in ORG_KINDS:
                     return key
-    for child in doc_index.children(token):  # "a NATO leaders' meeting", "the G7 ministers' talks": the body's people meet
-        if child.dep_ in {"poss", "compound"} and child.lemma_.lower() in ORGANISER_PEOPLE:
-            for grand in child.children:
-                if grand.dep_ in {"compound", "nmod", "amod"}:
+    for child in children(token):  # "a NATO leaders' meeting", "the G7 ministers' talks": the body's people meet
+        if child.dep in _OWNER_DEPS and child.lemma_.lower() in ORGANISER_PEOPLE:
+            for grand in children(child):
+                if grand.dep in _BODY_DEPS:
                     for key in found.at(grand.i):
                         if found.kind(key) in ORG_KINDS:
                             return key
-    for prep in doc_index.children(token):
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
+    for prep in children(token):
+        if prep.dep == PREP_ID and prep.lower == _OF:
+            for obj in children(prep):
                 for key in found.at(obj.i):
                     if found.kind(key) in ORG_KINDS:
                         return key
@@ -515,48 +538,76 @@ def _organiser(token: Token, found: ArticleEntities, doc_index: DocIndex) -> str
 
 def _places(token: Token, found: ArticleEntities, doc_index: DocIndex) -> list[tuple[str, Token]]:
     places: list[tuple[str, Token]] = []
-    # "the China-Central Asia summit", "the EU-Japan summit": a hyphened pair names its parties
-    doc = token.doc
-    paired = any(
-        t.tag_ == "HYPH" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
-        for c in token.lefts if c.dep_ in {"compound", "nmod", "punct"} for t in c.subtree
-    )
-    for child in doc_index.children(token):
-        if child.dep_ in {"compound", "nmod"} and not paired:
-            places.extend((k, child) for k in found.at(child.i) if found.kind(k) is EntityKind.PLACE)
-        if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
+    paired: bool | None = None  # read on first need: most event nouns have no place for a modifier
+    children = doc_index.children
+    # (label ids throughout: ``Token.dep`` is an int, ``dep_`` a str decoded on every read)
+    for child in children(token):
+        dep = child.dep
+        if dep in _NAME_MODIFIER_IDS:
+            found_places = [(k, child) for k in found.at(child.i) if found.kind(k) is EntityKind.PLACE]
+            if found_places:
+                if paired is None:
+                    paired = _hyphened_pair(token, doc_index)
+                if not paired:
+                    places.extend(found_places)
+        elif dep == PREP_ID and child.lower in _IN_AT_IDS:
+            for obj in children(child):
+                if obj.dep == POBJ_ID:
                     places.extend((k, obj) for k in found.at(obj.i) if found.kind(k) in PLACE_KINDS)
     # "the summit, held in Vilnius" / "the summit will take place in Vilnius"
-    for child in doc_index.children(token):
-        if child.dep_ == "acl" and child.lemma_ in {"hold", "take", "scheduled", "set"}:
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-                    for obj in prep.children:
+    for child in children(token):
+        if child.dep == _ACL and child.lemma_ in {"hold", "take", "scheduled", "set"}:
+            for prep in children(child):
+                if prep.dep == PREP_ID and prep.lower in _IN_AT_IDS:
+                    for obj in children(prep):
                         places.extend((k, obj) for k in found.at(obj.i) if found.kind(k) in PLACE_KINDS)
     return places
+
+
+def _hyphened_pair(token: Token, doc_index: DocIndex) -> bool:
+    """ "the China-Central Asia summit", "the EU-Japan summit": a hyphened pair before the event
+    noun names its parties (neither is the place of the event)."""
+    tokens = doc_index.tokens
+    return any(
+        t.tag == _HYPH and 0 < t.i < len(tokens) - 1 and tokens[t.i - 1].pos == PROPN_ID and tokens[t.i + 1].pos == PROPN_ID
+        for c in token.lefts if c.dep in _PAIR_DEPS for t in c.subtree
+    )
+
+
+#: Label, tag and word ids compared by :func:`_places`.
+_NAME_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "nmod"))
+_PAIR_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "nmod", "punct"))
+_IN_AT_IDS = frozenset(get_string_id(word) for word in ("in", "at"))
+_ACL, _HYPH = get_string_id("acl"), get_string_id("HYPH")
+
+
+_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in ("nsubj", "nsubjpass"))
+#: The labels of an event noun whose clause :func:`_clause_places` reads: subject, object, "for" object.
+_CLAUSE_ROLE_IDS = _SUBJECT_IDS | {get_string_id("dobj"), get_string_id("pobj")}
 
 
 def _clause_places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
     """Where the clause about the event puts it: "the conference opened in Dubai",
     "leaders gathered in Glasgow for the conference", "travelled to Jakarta for the summit"."""
+    dep = token.dep  # (the label id, read once: ``dep_`` decodes a str on every read)
+    if dep not in _CLAUSE_ROLE_IDS:
+        return []  # (no head read for an event noun in no such role)
     head = token.head
-    if token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "dobj" and head.lemma_ in EVENT_FRAME_VERBS):
+    if dep in _SUBJECT_IDS or (dep == DOBJ_ID and head.lemma_ in EVENT_FRAME_VERBS):
         verb, preps = head, ("in", "at")
-    elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in GATHERING_VERBS:
+    elif dep == POBJ_ID and head.lower_ == "for" and head.head.lemma_ in GATHERING_VERBS:
         verb = head.head
         preps = ("in", "at", "to", "into") if verb.lemma_ in TRAVEL_VERBS else ("in", "at")
     else:
         return []
-    if verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos not in VERB_POS_IDS:
         return []
     return [
         (k, obj)
         for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
+        if prep.dep == PREP_ID and prep.lower_ in preps
         for obj in prep.children
-        if obj.dep_ == "pobj"
+        if obj.dep == POBJ_ID
         for k in found.at(obj.i)
         if found.kind(k) is EntityKind.PLACE
     ]
@@ -615,6 +666,7 @@ TIME_NOUNS = frozenset({"year", "week", "month"})
 #: Label and part-of-speech ids of the words left out of an event's surface ("the", "'s", numbers).
 _NOT_SURFACE_DEPS = frozenset(get_string_id(dep) for dep in ("det", "punct", "poss", "case"))
 _NUM = get_string_id("NUM")
+_DATE, _CALL = get_string_id("DATE"), get_string_id("call")
 
 
 def _surface(token: Token, doc_index: DocIndex) -> str:
@@ -642,21 +694,55 @@ def _surface(token: Token, doc_index: DocIndex) -> str:
     return text
 
 
-def _date_of(token: Token, anchor: dt.date | None, doc_index: DocIndex) -> tuple[dt.date, dt.date] | None:
-    """A date attached to the event noun or to the clause that mentions it."""
-    candidates = [token, token.head] if token.head is not token else [token]
+@dataclass(frozen=True)
+class _Dates:
+    """The ``DATE`` entities of a doc (of ``doc.ents``, in order), with their first tokens."""
+
+    ents: tuple[Span, ...]
+    starts: tuple[int, ...]
+    #: What :func:`resolve_date` made of each date, by (first token, anchor, tense): an event noun
+    #: and its clause, and the nouns of one sentence, find the same dates.
+    resolved: dict[tuple[int, dt.date | None, str | None], DateRange | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc_index: DocIndex) -> _Dates:
+        ents = tuple(e for e in doc_index.ents if e.label == _DATE)  # (the label id)
+        return cls(ents, tuple(e.start for e in ents))
+
+    def starting(self, start: int, end: int) -> tuple[Span, ...]:
+        """The dates that start at a token from ``start`` up to ``end`` (excluded)."""
+        return self.ents[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def resolve(self, span: Span, text: str, *, anchor: dt.date | None, tense: Tense | None) -> DateRange | None:
+        """``resolve_date(text, ...)`` of the date ``span`` (whose text is ``text``), made once."""
+        key = (span.start, anchor, tense)
+        if key not in self.resolved:
+            self.resolved[key] = resolve_date(text, anchor=anchor, tense=tense)
+        return self.resolved[key]
+
+
+def _date_of(token: Token, anchor: dt.date | None, doc_index: DocIndex, *, dates: _Dates | None = None) -> tuple[dt.date, dt.date] | None:
+    """A date attached to the event noun or to the clause that mentions it (``dates``: the
+    article's, :meth:`_Dates.of` ``doc_index``)."""
+    if dates is None:
+        dates = _Dates.of(doc_index)
+    if not dates.ents:
+        return None  # an article that names no date (no subtree to look at)
+    parent = token.head
+    # (compared by position: ``token.head`` is a new Token on every read, never ``token`` itself)
+    candidates = [token, parent] if parent.i != token.i else [token]
     for head in candidates:
         # a subtree lies within its edges: look at it only when a date starts there
-        dates = {e.start: e for e in doc_index.ents_starting(head.left_edge.i, head.right_edge.i + 1) if e.label_ == "DATE"}
-        if not dates:
+        starting = {e.start: e for e in dates.starting(head.left_edge.i, head.right_edge.i + 1)}
+        if not starting:
             continue
         # the dates that start in the subtree, in the order of ``head.subtree``: found by walking up
         # from each date (a clause's subtree is long); walked down only to order two or more
-        inside = [i for i in dates if _descends(i, head, doc_index)]
-        for i in inside if len(inside) < 2 else [t.i for t in head.subtree if t.i in dates]:
-            span = dates[i]
-            tense = "future" if any(a.lower_ in {"will", "'ll"} for a in head.children) else None
-            resolved = resolve_date(doc_index.text[span.start_char : span.end_char], anchor=anchor, tense=tense)  # (``span.text``)
+        inside = [i for i in starting if _descends(i, head, doc_index)]
+        tense = "future" if any(a.lower_ in {"will", "'ll"} for a in doc_index.children(head)) else None  # (once per head, not per date)
+        for i in inside if len(inside) < 2 else [t.i for t in head.subtree if t.i in starting]:
+            span = starting[i]
+            resolved = dates.resolve(span, doc_index.text[span.start_char : span.end_char], anchor=anchor, tense=tense)  # (``span.text``)
             if resolved is not None:
                 return resolved.start, resolved.end
     return None

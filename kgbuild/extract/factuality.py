@@ -31,6 +31,29 @@ def _children(token: Token) -> Iterable[Token]:
     return token.children
 
 
+def _ids(*strings: str) -> frozenset[int]:
+    return frozenset(get_string_id(string) for string in strings)
+
+
+# The labels, words and parts of speech :func:`modality_of` compares, as string ids: ``Token.dep``,
+# ``lower`` and ``pos`` are ints read at no cost, where ``dep_``, ``lower_`` and ``pos_`` decode a
+# new str on every read (the walk reads them for every child of every token up to the root).
+_NEG, _DET, _MARK, _PREP, _CONJ, _ADVCL, _RELCL, _ACL, _CC, _ROOT_DEP = (
+    get_string_id(dep) for dep in ("neg", "det", "mark", "prep", "conj", "advcl", "relcl", "acl", "cc", "ROOT")
+)
+_AUX_DEPS, _SUBJECT_DEPS, _MODIFIER_DEPS = _ids("aux", "auxpass"), _ids("nsubj", "nsubjpass"), _ids("advmod", "amod")
+_ADVMOD, _AMOD = get_string_id("advmod"), get_string_id("amod")
+_NO, _ACCORDING = get_string_id("no"), get_string_id("according")
+_WILL, _WOULD, _HYPOTHETICAL_AUX = _ids("will", "shall", "'ll"), _ids("would", "'d"), _ids(*HYPOTHETICAL_AUX)
+_CONDITIONS, _ALTERNATIVES = _ids("if", "unless", "whether"), _ids("or", "nor")
+#: The parts of speech a governing word must have to make a fact hypothetical or reported.
+_VERB, _ADJ, _NOUN = get_string_id("VERB"), get_string_id("ADJ"), get_string_id("NOUN")
+_VERB_ADJ, _VERB_AUX = frozenset({_VERB, _ADJ}), _ids("VERB", "AUX")
+#: The labels (``dep``) of a noun predicate that take their frame from their verb.
+_NOUN_FRAME_DEPS = _ids("dobj", "nsubj", "nsubjpass", "attr")
+_PARTICLE, _MARK_NEG = get_string_id("prt"), _ids("mark", "neg")
+
+
 def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]] = _children) -> Modality:
     """The modality of the fact stated by ``predicate`` (a verb, noun or adjective).
 
@@ -39,63 +62,69 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
     token = predicate
     depth = 0
     from_conj = False  # reached ``token`` from a verb coordinated with it
+    noun_predicate = predicate.pos == _NOUN  # (read once)
     while True:
         for child in children(token):
-            if child.dep not in FRAME_DEPS:
+            dep = child.dep
+            if dep not in FRAME_DEPS:
                 continue
-            dep, word = child.dep_, child.lower_  # (spaCy makes the strings afresh on every read)
-            if dep == "neg" or (dep == "det" and word == "no"):
+            word = child.lower
+            if dep == _NEG or (dep == _DET and word == _NO):
                 # "chose not to make the trip and instead flew to India": the negation is the first verb's
                 negated = negated or not from_conj
-            elif dep in {"aux", "auxpass"}:
+            elif dep in _AUX_DEPS:
                 # (``tag``, an int, tested before the lemma is decoded: few auxiliaries are "going")
-                if word in {"will", "shall", "'ll"} or child.tag == _VBG and child.lemma_.lower() == "go":
+                if word in _WILL or child.tag == _VBG and child.lemma_.lower() == "go":
                     planned = True
-                elif word in {"would", "'d"}:
+                elif word in _WOULD:
                     would = True  # future in the past ("said he would attend"), unless a condition follows
-                elif word in HYPOTHETICAL_AUX:
+                elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
-            elif dep in {"nsubj", "nsubjpass"} and _no_one(child, children):
-                negated = True  # "Neither Putin nor Xi attended", "No leader attended"
-            elif dep == "mark" and word in {"if", "unless", "whether"}:
-                hypothetical = True
-            elif dep in {"advmod", "amod"}:
+            elif dep in _SUBJECT_DEPS:
+                if _no_one(child, children):
+                    negated = True  # "Neither Putin nor Xi attended", "No leader attended"
+            elif dep == _MARK:
+                if word in _CONDITIONS:
+                    hypothetical = True
+            elif dep in _MODIFIER_DEPS:
                 lemma = child.lemma_.lower()
-                if dep == "advmod" and lemma in lexicon.reported:
+                if dep == _ADVMOD and lemma in lexicon.reported:
                     reported = True
                 elif lemma in {"potentially", "possibly", "potential", "possible", "perhaps"}:
                     hypothetical = True
-                elif dep == "amod" and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
+                elif dep == _AMOD and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
                     planned = True
-            elif dep == "prep" and word == "according":
+            elif dep == _PREP and word == _ACCORDING:
                 reported = True
-        lemma = token.lemma_.lower()
-        if token is not predicate:
-            if _negating_verb(token, lexicon, children) and not from_conj:
+        if depth:  # a word governing the predicate (``token`` is the predicate itself at depth 0 only)
+            lemma = token.lemma_.lower()
+            pos = token.pos
+            if _negating_verb(token, lexicon, children, lemma=lemma) and not from_conj:
                 negated = True
-            elif lemma in lexicon.hypothetical and token.pos_ in {"VERB", "ADJ"}:
+            elif lemma in lexicon.hypothetical and pos in _VERB_ADJ:
                 hypothetical = True
             elif lemma in lexicon.planned:
                 planned = True
-            elif lemma in lexicon.reported and token.pos_ == "VERB" and depth >= 1:
+            elif lemma in lexicon.reported and pos == _VERB:
                 reported = True
-        if token is not predicate and lemma in lexicon.planned and any(c.dep_ == "conj" and c.i > token.i and _negating_verb(c, lexicon, children) for c in children(token)):
-            negated = True  # "had planned to attend but cancelled his trip"
-        dep = token.dep_  # (read once: a new str on every read)
-        if dep in {"ROOT"} or token.head is token or depth > 6:
+            if lemma in lexicon.planned and any(c.dep == _CONJ and c.i > token.i and _negating_verb(c, lexicon, children) for c in children(token)):
+                negated = True  # "had planned to attend but cancelled his trip"
+        dep = token.dep  # (the label id, read once)
+        # (``token.head is token`` was tested here too: never true, as every read of ``head`` makes a new Token)
+        if dep == _ROOT_DEP or depth > 6:
             break
         # A relative clause states its own fact ("X, who visited Japan, said ..."); a content
         # clause ("reports that X would attend") stays under the frame of its noun's verb.
-        if dep == "relcl" or (dep == "acl" and not any(c.dep_ == "mark" for c in children(token))):
-            if dep == "acl" and token.head.lemma_.lower() in lexicon.planned:
+        if dep == _RELCL or (dep == _ACL and not any(c.dep == _MARK for c in children(token))):
+            if dep == _ACL and token.head.lemma_.lower() in lexicon.planned:
                 planned = True  # "Sweden's bid to join NATO": the act is intended, not done
             break
         # A noun predicate takes its frame from its own verb only ("will face opposition").
-        if predicate.pos_ == "NOUN" and (depth >= 1 or dep not in {"dobj", "nsubj", "nsubjpass", "attr"}):
+        if noun_predicate and (depth >= 1 or dep not in _NOUN_FRAME_DEPS):
             break
-        from_conj = dep == "conj" and not any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in children(token.head))
+        from_conj = dep == _CONJ and not any(c.dep == _CC and c.lower in _ALTERNATIVES for c in children(token.head))
         # "did not attend, sending Lavrov instead": a participle clause is an act of its own
-        from_conj = from_conj or (dep == "advcl" and _participle_clause(token, children))
+        from_conj = from_conj or (dep == _ADVCL and _participle_clause(token, children))
         token = token.head
         depth += 1
     if negated:
@@ -114,19 +143,21 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
 def _participle_clause(token: Token, children: Callable[[Token], Iterable[Token]]) -> bool:
     """An -ing clause that adds an act to its verb's ("skipped the summit, sending his foreign
     minister instead"; "stayed away, citing..."): the verb's negation is not the clause's."""
-    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in {"mark", "neg"} for c in children(token))
+    return token.dep == _ADVCL and token.tag == _VBG and not any(c.dep in _MARK_NEG for c in children(token))
 
 
-def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]]) -> bool:
-    """A verb that denies or cancels what it governs: "cancelled", "ruled out", "called off"."""
-    if token.pos_ not in {"VERB", "AUX"}:
+def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]], *, lemma: str | None = None) -> bool:
+    """A verb that denies or cancels what it governs: "cancelled", "ruled out", "called off".
+    ``lemma``: ``token.lemma_.lower()`` where the caller has read it."""
+    if token.pos not in _VERB_AUX:
         return False
-    lemma = token.lemma_.lower()
+    if lemma is None:
+        lemma = token.lemma_.lower()
     if lemma in lexicon.negated:
         return True
     if lemma not in lexicon.negated_phrase_starts:
         return False  # no "<lemma> <particle>" entry to look for among the children
-    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.negated for c in children(token))
+    return any(c.dep == _PARTICLE and f"{lemma} {c.lower_}" in lexicon.negated for c in children(token))
 
 
 #: The words and labels :func:`_no_one` looks for, as string ids (``Token.lower`` and ``Token.dep``

@@ -37,7 +37,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factmaking import make_fact
 from .lexicon import Lexicon
-from .syntax import POBJ_ID, PREP_ID, conjuncts, objects, subjects
+from .syntax import POBJ_ID, PREP_ID, VERB_POS_IDS, conjuncts, objects, subjects
 
 __all__ = ["extract_presence"]
 
@@ -135,11 +135,14 @@ def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Le
     for a few hours at the climate summit": the subject visits the place and attends the event
     (rule ``presence/place-for-event``)."""
     for verb in doc_index.tokens_with(lemma=BEING_VERBS):
-        if verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos not in VERB_POS_IDS:  # (the id: no string read for the many forms of "be")
             continue
+        destinations = _pobjs(verb, "in", "to", "into", doc_index=doc_index)  # (read once)
+        if not destinations:
+            continue  # no place and nowhere gone to (most verbs: tested before anything else is read)
         # "flew into the Red Sea resort of Sharm el-Sheikh": a place noun's "of" phrase names it
-        places = [p for t in _pobjs(verb, "in", "to", "into", doc_index=doc_index) for p in [t, *_pobjs(t, "of", doc_index=doc_index)] if any(found.kind(k) in PLACE_KINDS for k in found.at(p.i))]
-        if not places and (verb.lemma_ == "be" or not _pobjs(verb, "in", "to", "into", doc_index=doc_index)):
+        places = [p for t in destinations for p in [t, *_pobjs(t, "of", doc_index=doc_index)] if any(found.kind(k) in PLACE_KINDS for k in found.at(p.i))]
+        if not places and verb.lemma_ == "be":
             continue  # "flew into the resort for a few hours at the summit": a place not named is still one gone to
         # the event: "for the summit", "at the summit", "for a few hours at the summit", also hung on the place
         # "arrived in Rome ahead of the summit": the parser hangs "of" on the adverb
@@ -314,10 +317,10 @@ def _acting_abroad(found: ArticleEntities, prior: list[Fact], *, gazetteer: Gaze
     the person's own country is known (from a title) and the place is another country or its
     capital: "In Washington, Biden met X" is no visit."""
     for first in doc_index.tokens_with(lower={"in"}):
-        if first.dep_ != "prep":
+        if first.dep != PREP_ID:  # (ids: "in" is a frequent word, and most are read no further)
             continue
         verb = first.head
-        if verb.lemma_.lower() not in PLACED_ACTS or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos not in VERB_POS_IDS or verb.lemma_.lower() not in PLACED_ACTS:
             continue
         place_tokens = [o for o in first.children if o.dep_ == "pobj"]
         places = [k for t in place_tokens for k in found.at(t.i) if found.kind(k) in PLACE_KINDS]

@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .syntax import APPOS_ID, COMPOUND_ID, NSUBJ_ID, PUNCT_ID, conjuncts, evidence
+from .syntax import APPOS_ID, COMPOUND_ID, NSUBJ_ID, POBJ_ID, POSS_ID, POSSESSIVE_TAG_ID, PREP_ID, PUNCT_ID, conjuncts, evidence
 
 __all__ = ["extract_roles", "office_acts"]
 
@@ -38,6 +38,8 @@ TITLE_RUN_DEPS = TITLE_DEPS | {"prep", "pobj"}
 #: comparison instead of reading ``Token.dep_`` (a string decoded per call).
 _TITLE_RUN_DEP_IDS = frozenset(get_string_id(dep) for dep in TITLE_RUN_DEPS)
 _ATTR = get_string_id("attr")
+_SUBJECT_IDS = frozenset({NSUBJ_ID, get_string_id("nsubjpass")})
+_MODIFIER_IDS = frozenset({COMPOUND_ID, get_string_id("amod")})
 _PRON = get_string_id("PRON")
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
@@ -142,7 +144,7 @@ def _descriptions(doc: Doc, found: ArticleEntities, *, gazetteer: Gazetteer, lex
                 if found.kind(key) is EntityKind.PERSON:
                     facts.extend(Fact(key, "citizenOf", c, said, ev) for c in countries)
             groups = [
-                g for _, obj in _prep_objects(noun, ("of", "for", "in")) for g in found.at(obj.i)
+                g for _, obj in _prep_objects(noun, ("of", "for", "in"), doc_index) for g in found.at(obj.i)
                 if found.kind(g) in ORG_KINDS and (lemma in MEMBERSHIP_NOUNS or "party" in found.label(g).lower())
             ]
             groups += [g for c in noun.children if c.dep_ in {"compound", "nmod"} and lemma in MEMBERSHIP_NOUNS for g in found.at(c.i) if found.kind(g) in ORG_KINDS]
@@ -157,23 +159,29 @@ def _described_tokens(doc_index: DocIndex) -> set[int]:
     words rather than by reading the children of every mention: those with a noun in apposition
     or a membership noun as compound ("NATO member Turkey"), and the subjects of a head with a
     noun as complement ("X is a member of Y")."""
-    described = {t.head.i for t in doc_index.tokens_with(lemma=MEMBERSHIP_NOUNS) if t.dep_ == "compound"}
+    described = {t.head.i for t in doc_index.tokens_with(lemma=MEMBERSHIP_NOUNS) if t.dep == COMPOUND_ID}
     for noun in doc_index.tokens_with(pos={"NOUN"}):
         dep = noun.dep
         if dep == APPOS_ID:
             described.add(noun.head.i)
         elif dep == _ATTR:
-            described.update(c.i for c in doc_index.children(noun.head) if c.dep_ in {"nsubj", "nsubjpass"})
+            described.update(c.i for c in doc_index.children(noun.head) if c.dep in _SUBJECT_IDS)  # (label ids, not strings)
     return described
 
 
-def _prep_objects(head: Token, preps: tuple[str, ...]):
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    for member in conjuncts(obj):
-                        yield prep.lower_, member
+def _prep_objects(head: Token, preps: tuple[str, ...], doc_index: DocIndex):
+    """(preposition, object) pairs of the prepositions ``preps`` of ``head``: only "prep"
+    children and "pobj" objects, with every conjunct (unlike ``DocIndex.prep_objects``, which
+    takes "agent"/"dative" and "pcomp" too); the children read through the index, labels as ids."""
+    children = doc_index.children
+    for prep in children(head):
+        if prep.dep == PREP_ID:
+            word = prep.lower_  # (read once: a new str on every read)
+            if word in preps:
+                for obj in children(prep):
+                    if obj.dep == POBJ_ID:
+                        for member in conjuncts(obj):
+                            yield word, member
 
 
 def _name_text(root: Token, person: str, found: ArticleEntities, doc_index: DocIndex) -> str:
@@ -333,7 +341,7 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
         if country is not None:
             holder = holder or found.add(EntityKind.COUNTRY, country.name, surface=t.text, wikidata=country.wikidata)
             continue
-        if t.tag_ == "POS" or lower in lexicon.not_title or t.dep_ == "poss":
+        if t.tag == POSSESSIVE_TAG_ID or lower in lexicon.not_title or t.dep == POSS_ID:  # (ids: no string read)
             continue
         office.append(t)
     # Drop a dangling "of/for/to" left after removing its country ("President of France" -> "President").
@@ -348,8 +356,10 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
     text = "".join(t.text + (" " if n + 1 < len(office) and (t.whitespace_ or office[n + 1].i != t.i + 1) else "") for n, t in enumerate(office))
     if text.islower():
         text = text.title()
-    anchor = max((t for t in office if t.lower_ not in {"of", "for", "to"}), key=lambda t: t.head is t or t.dep_ not in {"compound", "amod"})
-    surface = " ".join(t.text for t in tokens if t.tag_ != "POS")
+    # the head word: the first not modifying another (``t.head is t`` was tested too, never true: every
+    # read of ``Token.head`` makes a new Token)
+    anchor = max((t for t in office if t.lower_ not in {"of", "for", "to"}), key=lambda t: t.dep not in _MODIFIER_IDS)
+    surface = " ".join(t.text for t in tokens if t.tag != POSSESSIVE_TAG_ID)
     return _Title(office=text, surface=surface, holder_of=holder, former=former, anchor=anchor)
 
 
@@ -409,14 +419,16 @@ def _unnamed_holders(doc: Doc, found: ArticleEntities, holders: dict[str, list[s
         lemma = token.lemma_.lower()
         if lemma not in UNNAMED_HEADS:
             continue
+        # (tested before the office is read, on label ids: the title of a name, "President" of
+        # "President X", is a compound, and these tests only pass over a token)
+        if token.dep == COMPOUND_ID or any(c.dep == APPOS_ID for c in doc_index.children(token)):
+            continue
         office = _office_words(token)
         is_leader = office.lower() in lexicon.leader_titles
         if lemma == "leader" and not is_leader:
             continue
         if lemma == "leader" and _sectional(token):
             continue  # "Kenyan business leaders" do not lead Kenya
-        if any(c.dep_ in {"appos"} for c in token.children) or token.dep_ == "compound":
-            continue
         if not office_acts(token):
             continue  # "the Prime Minister of X is the head of government": the office, not a person
         if _named_after(token, found, doc_index):
