@@ -13,7 +13,13 @@ from spacy.strings import get_string_id
 
 from kgbuild.extract.docindex import DocIndex, string_ids
 from kgbuild.extract.factuality import modality_of
-from kgbuild.extract.syntax import conjuncts, listed_appositions, objects, subjects
+from kgbuild.extract.syntax import (
+    conjuncts,
+    listed_appositions,
+    objects,
+    prep_objects,
+    subjects,
+)
 from kgbuild.facts import Modality
 
 # "Envoy Tomas Brenner called off the visit to Oslo. Norway and Sweden, the hosts, regretted it."
@@ -108,3 +114,32 @@ def test_the_lead_sentence_alone_has_a_dateline_subject(make_doc):
     doc = make_doc(DATELINE)
     assert [t.text for t in subjects(doc[3])] == ["Brenner"]  # the name after the dateline's dash
     assert [t.text for t in subjects(doc[9])] == ["PARIS"]  # not the lead: the parser's subject stands
+
+
+def test_syntax_helpers_read_the_same_tree_through_the_index(doc):
+    index = DocIndex(doc)
+    for token in doc:
+        assert index.children(token) == tuple(token.children)
+        assert index.rights(token) == list(token.rights)
+        assert index.conjuncts(token) == token.conjuncts
+        assert subjects(token, doc_index=index) == subjects(token)
+        assert objects(token, doc_index=index) == objects(token)
+        assert conjuncts(token, doc_index=index) == conjuncts(token)
+        assert listed_appositions(token, doc_index=index) == listed_appositions(token)
+        assert list(prep_objects(token, doc_index=index)) == list(prep_objects(token))
+    assert index.children(doc[17]) == ()  # a leaf ("it"): no walk
+    assert [t.text for _, t in prep_objects(doc[6], "to", doc_index=index)] == ["Oslo"]
+
+
+def test_the_dateline_subject_reads_the_same_through_the_index(make_doc):
+    doc = make_doc(DATELINE)
+    index = DocIndex(doc)
+    assert [t.text for t in subjects(doc[3], doc_index=index)] == ["Brenner"]
+    assert [t.text for t in subjects(doc[9], doc_index=index)] == ["PARIS"]
+
+
+def test_heads_of_a_word_are_the_heads_of_its_tokens(doc):
+    index = DocIndex(doc)
+    assert index.heads_of_word("to") == {6}  # "the visit to Oslo"
+    assert index.heads_of_word("off") == {3} and index.heads_of_word("nowhere") == frozenset()
+    assert index.heads_of_word("to") is index.heads_of_word("to")  # found once

@@ -62,6 +62,8 @@ class DocIndex:
         self._array: np.ndarray | None = None
         self._lemmas: dict[int, list[int]] | None = None
         self._children: dict[int, tuple[Token, ...]] = {}
+        self._conjuncts: dict[int, tuple[Token, ...]] = {}
+        self._word_heads: dict[str, frozenset[int]] = {}
         self._prep_pairs: dict[int, list[tuple[str, Token]]] = {}
         self._modalities: dict[int, Modality] = {}  # by predicate token index; one lexicon per article
 
@@ -123,22 +125,45 @@ class DocIndex:
                 continue
             ids = string_ids(strings)
             column = self._column(attr)
+            spans, positions, bounds = column.spans, column.positions, column.bounds
             # only the asked values the doc holds: a set intersection in C, over the smaller of the two
-            held = column.spans.keys() & ids if len(ids) <= len(column.spans) else ids.intersection(column.spans)
-            found += [column.positions[slice(*column.spans[value])] for value in held]
+            held = spans.keys() & ids if len(ids) <= len(spans) else ids.intersection(spans)
+            found += [positions[bounds[n] : bounds[n + 1]] for n in map(spans.__getitem__, held)]
             if attr == LEMMA:
                 lowered = self._lowered_lemmas()
                 found += [column.indices(value) for key in ids.intersection(lowered) for value in lowered[key]]
         tokens = self.tokens
         if len(found) == 1:  # one value's positions: in text order already
             return [tokens[i] for i in found[0]]
-        return [tokens[i] for i in sorted({i for positions in found for i in positions})]
+        return [tokens[i] for i in sorted(set().union(*found))]  # (the union made in C)
+
+    def heads_of_word(self, word: str) -> frozenset[int]:
+        """Indices of the tokens with a child whose lower-cased text is ``word`` (the heads of the
+        tokens ``tokens_with(lower={word})``), found once per word."""
+        found = self._word_heads.get(word)
+        if found is None:
+            found = self._word_heads[word] = frozenset([t.head.i for t in self.tokens_with(lower=frozenset((word,)))])
+        return found
 
     def children(self, token: Token) -> tuple[Token, ...]:
         """``token.children``, read once per token (spaCy walks the tree and makes new Tokens on every call)."""
         found = self._children.get(token.i)
         if found is None:
-            found = self._children[token.i] = tuple(token.children)
+            # (a leaf, most tokens: its counts of children, which spaCy keeps, spare the walk)
+            found = self._children[token.i] = tuple(token.children) if token.n_lefts or token.n_rights else ()
+        return found
+
+    def rights(self, token: Token) -> list[Token]:
+        """``token.rights`` (its children after it), off :meth:`children`."""
+        i = token.i
+        return [c for c in self.children(token) if c.i > i]
+
+    def conjuncts(self, token: Token) -> tuple[Token, ...]:
+        """``token.conjuncts``, read once per token (spaCy walks the right children of every
+        member of the coordination on each call)."""
+        found = self._conjuncts.get(token.i)
+        if found is None:
+            found = self._conjuncts[token.i] = token.conjuncts
         return found
 
     def prep_objects(self, head: Token, *preps: str) -> list[tuple[str, Token]]:
@@ -151,7 +176,7 @@ class DocIndex:
                 if prep.dep in PREP_IDS
                 for obj in self.children(prep)
                 if obj.dep in PREP_OBJECT_IDS
-                for t in (obj, *obj.conjuncts)
+                for t in (obj, *self.conjuncts(obj))
             ]
         return [pair for pair in pairs if pair[0] in preps] if preps else list(pairs)
 
@@ -216,12 +241,19 @@ class _Grouped:
     def __init__(self, column: np.ndarray) -> None:
         order = np.argsort(column, kind="stable")  # stable: the positions of a value in text order
         ordered = column[order]
-        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(column) else order
-        ends = np.append(starts[1:], len(column))
+        cuts = (np.flatnonzero(ordered[1:] != ordered[:-1]) + 1).tolist()  # where a new value starts
+        starts = [0, *cuts] if len(column) else []
         self.positions: list[int] = order.tolist()
-        self.spans: dict[int, tuple[int, int]] = dict(zip(ordered[starts].tolist(), zip(starts.tolist(), ends.tolist())))
+        #: where each group starts in ``positions``, and its end last
+        self.bounds: list[int] = [*starts, len(column)]
+        #: the number of each value's group (an int, not a pair of bounds: one object less per value)
+        self.spans: dict[int, int] = dict(zip(ordered[starts].tolist(), range(len(starts))))
+
+    def group(self, value: int) -> list[int]:
+        """The positions holding ``value`` (which the column holds), in order."""
+        n = self.spans[value]
+        return self.positions[self.bounds[n] : self.bounds[n + 1]]
 
     def indices(self, value: int) -> list[int]:
         """The positions holding ``value``, in order."""
-        span = self.spans.get(value)
-        return self.positions[span[0] : span[1]] if span else []
+        return self.group(value) if value in self.spans else []

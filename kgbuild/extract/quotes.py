@@ -74,6 +74,16 @@ _INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadv
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _SHARED_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _INTRODUCING_PUNCT = frozenset({":", ",", "—", "–", "-"})
+# The labels and parts of speech above as string ids, compared with ``Token.dep`` and ``Token.pos``
+# (ints, read at no cost: ``dep_`` and ``pos_`` decode a new str on every read).
+_VERB_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in _VERB_MODIFIERS)
+_INVERTED_SPEAKER_DEP_IDS = frozenset(get_string_id(dep) for dep in _INVERTED_SPEAKER_DEPS)
+_NOMINAL_IDS = frozenset(get_string_id(pos) for pos in _NOMINAL)
+_SHARED_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in _SHARED_SUBJECT)
+_NEG, _CCOMP, _PREP, _POBJ, _NSUBJ, _AGENT, _MARK, _RELCL = (
+    get_string_id(dep) for dep in ("neg", "ccomp", "prep", "pobj", "nsubj", "agent", "mark", "relcl")
+)
+_CLAUSE_OF_NOUN = frozenset({_RELCL, get_string_id("acl")})
 
 _CURLY_DOUBLE = re.compile(r"“[^“”]*”")
 _STRAIGHT_DOUBLE = re.compile(r'"[^"\n]*"')
@@ -222,7 +232,7 @@ def _cue_after(doc: Doc, close_tok: Token, opens: frozenset[int], doc_index: Doc
         if all(
             tok.is_punct
             or tok.i in allowed
-            or (tok.head == verb and tok.dep_ in _VERB_MODIFIERS)
+            or (tok.head == verb and tok.dep in _VERB_MODIFIER_IDS)
             for tok in between
         ):
             speaker = subject if subject is not None else _inverted_speaker(verb)
@@ -308,7 +318,7 @@ def _reported_speech(doc: Doc, marks: list[_Marks], doc_index: DocIndex) -> Iter
         if quoted(tok.idx):
             continue  # speech reported inside a quote is the quoted speaker's claim
         found: list[Quote | None] = []
-        if _is_speech_verb(tok) and not any(c.dep_ == "neg" for c in tok.children):
+        if _is_speech_verb(tok) and not any(c.dep == _NEG for c in tok.children):
             speaker = _index(_subject_of(tok))
             for clause, rule in _reported_clauses(tok):
                 start, end = clause.left_edge.i, clause.right_edge.i + 1
@@ -340,13 +350,13 @@ def _close_quote(quote: Quote, marks: list[_Marks], text: str) -> Quote:
 def _reported_clauses(verb: Token) -> Iterator[tuple[Token, str]]:
     """The clause heads a speech verb reports, with the rule that found them."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep == _CCOMP:
             yield child, "reported-speech"
-        elif child.dep_ == "prep":
+        elif child.dep == _PREP:
             for noun in child.children:
-                if noun.dep_ == "pobj" and _lemma(noun) in STATEMENT_NOUNS:
+                if noun.dep == _POBJ and _lemma(noun) in STATEMENT_NOUNS:
                     for clause in noun.children:
-                        if clause.dep_ in ("acl", "relcl") and _has_that(clause):
+                        if clause.dep in _CLAUSE_OF_NOUN and _has_that(clause):
                             yield clause, "reported-in-statement"
 
 
@@ -426,7 +436,7 @@ def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token 
     ("said the plan was" is not "said:").
     """
     while tok.pos != _VERB:
-        if tok.head == tok or (not through_clause and tok.dep_ == "ccomp"):
+        if tok.head == tok or (not through_clause and tok.dep == _CCOMP):
             return None
         tok = tok.head
     return tok if _is_speech_verb(tok) else None
@@ -435,16 +445,16 @@ def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token 
 def _subject_of(verb: Token) -> Token | None:
     """The speaker of a speech verb: its subject, its agent, or its conjunct head's subject."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep == _NSUBJ:
             # "Wang Yi, who told him that ...": the relative pronoun stands for the noun it follows
-            if verb.dep_ == "relcl" and child.lower_ in {"who", "which", "that"} and verb.head != verb:
+            if verb.dep == _RELCL and child.lower_ in {"who", "which", "that"} and verb.head != verb:
                 return verb.head
             return child
     for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep == _AGENT:
+            return next((c for c in child.children if c.dep == _POBJ), None)
     # "arrived and said that", "said, adding that": the subject is shared.
-    if verb.dep_ in _SHARED_SUBJECT and verb.head != verb:
+    if verb.dep in _SHARED_SUBJECT_IDS and verb.head != verb:
         return _subject_of(verb.head)
     return None
 
@@ -452,22 +462,22 @@ def _subject_of(verb: Token) -> Token | None:
 def _inverted_speaker(verb: Token) -> Token | None:
     """The speaker of "said X" when the parser did not call X the subject."""
     return next(
-        (c for c in verb.rights if c.dep_ in _INVERTED_SPEAKER_DEPS and c.pos_ in _NOMINAL),
+        (c for c in verb.rights if c.dep in _INVERTED_SPEAKER_DEP_IDS and c.pos in _NOMINAL_IDS),
         None,
     )
 
 
 def _has_clause_after(verb: Token) -> bool:
     """The verb already reports a clause that follows it: "X said the talks failed"."""
-    return any(child.dep_ == "ccomp" for child in verb.rights)
+    return any(child.dep == _CCOMP for child in verb.rights)
 
 
 def _has_that(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and _is_that(child) for child in clause.children)
+    return any(child.dep == _MARK and _is_that(child) for child in clause.children)
 
 
 def _is_that(tok: Token) -> bool:
-    return tok.lower_ == "that" and tok.dep_ == "mark"
+    return tok.dep == _MARK and tok.lower_ == "that"  # (the int first: no str decoded for most tokens)
 
 
 def _lemma(tok: Token) -> str:

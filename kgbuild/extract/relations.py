@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.strings import get_string_id
@@ -30,6 +30,7 @@ from .syntax import (
     PREP_ID,
     PREP_IDS,
     PUNCT_ID,
+    VERB_POS_IDS,
     conjuncts,
     objects,
     prep_objects,
@@ -92,6 +93,7 @@ MAX_TOPIC_WORDS = 12
 # decodes a new str on every read; the loops over many tokens below test the int.
 NSUBJPASS_ID, AGENT_ID, PRT_ID, ADVMOD_ID, ACOMP_ID = (get_string_id(dep) for dep in ("nsubjpass", "agent", "prt", "advmod", "acomp"))
 ACL_ID, ADVCL_ID, RELCL_ID, DET_ID = (get_string_id(dep) for dep in ("acl", "advcl", "relcl", "det"))
+ADJ_ID, NOUN_ID = get_string_id("ADJ"), get_string_id("NOUN")  # (parts of speech, compared with ``Token.pos``)
 #: The phrases of a topic noun left out of its label ("the plan, which ...", "the plan, a trap,").
 TOPIC_SKIPPED_DEP_IDS = frozenset({RELCL_ID, ACL_ID, APPOS_ID, PUNCT_ID})
 NEUTRAL_DEP_IDS = frozenset({ACOMP_ID, get_string_id("oprd")})
@@ -120,8 +122,8 @@ def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
         sentence = doc_index.sentence_number(token.i)
         if sentence not in with_agents:
             continue
-        pos = token.pos_  # (spaCy decodes the string afresh on every read)
-        if pos in {"VERB", "AUX"} or (pos == "ADJ" and token.lower_ == "present"):
+        pos = token.pos  # (an int: ``pos_`` decodes a new str on every read)
+        if pos in VERB_POS_IDS or (pos == ADJ_ID and token.lower_ == "present"):
             lemma = token.lemma_.lower()
             if sentence in event_sentences:
                 read = _is_relation_verb(lemma, lexicon) or _any_between(events_at, token.left_edge.i, token.right_edge.i)
@@ -129,7 +131,7 @@ def extract_relations(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
                 read = _reads_without_event(lemma, lexicon)
             if read:
                 facts.extend(_verb_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index, lemma=lemma, phrases=phrases))
-        elif pos == "NOUN":
+        elif pos == NOUN_ID:
             facts.extend(_noun_facts(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index, phrases=phrases))
     facts.extend(_taking_part_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
     facts.extend(_membership_facts(doc, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index))
@@ -178,11 +180,11 @@ def _event_draws_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
     for verb in doc_index.tokens_with(lemma=DRAWING_VERBS):
         if verb.pos_ != "VERB":
             continue
-        events = [k for s in subjects(verb) for k in found.at(s.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
+        events = [k for s in subjects(verb, doc_index=doc_index) for k in found.at(s.i) if found.kind(k) is EntityKind.EVENT and found.event_type(k) != "Visit"]
         if not events:
             continue
-        objs = objects(verb)
-        not_subject = [t for t in verb.subtree if not any(s.left_edge.i <= t.i <= s.right_edge.i for s in subjects(verb))]
+        objs = objects(verb, doc_index=doc_index)
+        not_subject = [t for t in verb.subtree if not any(s.left_edge.i <= t.i <= s.right_edge.i for s in subjects(verb, doc_index=doc_index))]
         people = [*objs, *(t for prep in not_subject if prep.dep_ == "prep" and prep.lower_ == "including" for t in conjuncts_of_pobj(prep))]
         for agent, token in _agents(people, found):
             for event in events:
@@ -198,8 +200,8 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
         if lower == "member":
             yield from _member_copula(token, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         elif token.pos_ == "VERB" and token.lemma_.lower() in GROUPING_VERBS:
-            orgs = [(k, t) for k, t in _agents(subjects(token), found) if found.kind(k) in org_kinds]
-            members = [(k, t) for k, t in _agents(objects(token), found) if found.kind(k) is EntityKind.COUNTRY]
+            orgs = [(k, t) for k, t in _agents(subjects(token, doc_index=doc_index), found) if found.kind(k) in org_kinds]
+            members = [(k, t) for k, t in _agents(objects(token, doc_index=doc_index), found) if found.kind(k) is EntityKind.COUNTRY]
             for org, _ in orgs:
                 for member, _ in members:
                     yield make_fact(member, "memberOf", org, token, rule="membership-grouping", confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
@@ -207,11 +209,11 @@ def _membership_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, art
             for noun in token.children:
                 if noun.dep_ != "pobj" or noun.lemma_.lower() not in {"member", "ally", "signatory"}:
                     continue
-                orgs = [k for _, t in prep_objects(noun, "of") for k in found.at(t.i) if found.kind(k) in org_kinds]
+                orgs = [k for _, t in prep_objects(noun, "of", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in org_kinds]
                 verb = token.head
                 while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:  # Token objects are not interned
                     verb = verb.head
-                members = [k for k, _ in _agents(subjects(verb), found) if found.kind(k) is not EntityKind.PERSON]
+                members = [k for k, _ in _agents(subjects(verb, doc_index=doc_index), found) if found.kind(k) is not EntityKind.PERSON]
                 for member in members:
                     for org in orgs:
                         if member != org:
@@ -224,8 +226,8 @@ def _member_copula(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, art
     verb = noun.head
     if noun.dep_ != "attr" or verb.lemma_.lower() != "become":
         return
-    orgs = [k for _, t in prep_objects(noun, "of") for k in found.at(t.i) if found.kind(k) is EntityKind.INTERNATIONAL_ORGANISATION]
-    members = [k for k, _ in _agents(subjects(verb), found) if found.kind(k) in {EntityKind.COUNTRY, EntityKind.INTERNATIONAL_ORGANISATION}]
+    orgs = [k for _, t in prep_objects(noun, "of", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) is EntityKind.INTERNATIONAL_ORGANISATION]
+    members = [k for k, _ in _agents(subjects(verb, doc_index=doc_index), found) if found.kind(k) in {EntityKind.COUNTRY, EntityKind.INTERNATIONAL_ORGANISATION}]
     for member in members:
         for org in orgs:
             if member != org:
@@ -249,7 +251,7 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             # "Cyril Ramaphosa, the host,", "Sanchez, the summit's host,", "X was the host",
             # "As host of the summit, X urged ..."
             if as_host:
-                hosts = subjects(token.head.head)
+                hosts = subjects(token.head.head, doc_index=doc_index)
             else:
                 hosts = [token.head] if token.dep_ == "appos" else [c for c in token.head.children if c.dep_ == "nsubj"]
             named = [k for c in token.children if c.dep_ in {"poss", "compound"} for k in found.at(c.i) if found.kind(k) is EntityKind.EVENT]
@@ -259,14 +261,14 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
                     yield make_fact(host, "hosts", event, token, rule="host-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
             continue
         if token.pos_ == "NOUN" and lemma in PARTICIPATION_NOUNS:
-            events = [k for _, t in prep_objects(token, "at", "in", "to") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
+            events = [k for _, t in prep_objects(token, "at", "in", "to", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
             # "in remarks delivered at a summit": the place phrase on the noun's participle
-            events += [k for c in token.children if c.dep_ == "acl" for _, t in prep_objects(c, "at") for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
+            events += [k for c in token.children if c.dep_ == "acl" for _, t in prep_objects(c, "at", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT]
             owners = [c for c in token.children if c.dep_ == "poss"]
             if not owners and token.dep_ == "dobj" and token.head.lemma_.lower() in {"make", "deliver", "give"}:
-                owners = subjects(token.head)  # "X made an appearance at the summit"
+                owners = subjects(token.head, doc_index=doc_index)  # "X made an appearance at the summit"
             if not _agents(owners, found) and token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and token.head.head.pos_ == "VERB":
-                owners = subjects(token.head.head)  # "In her speech at the summit, X said"
+                owners = subjects(token.head.head, doc_index=doc_index)  # "In her speech at the summit, X said"
             for agent, _ in _agents(owners, found):
                 for event in events:
                     yield make_fact(agent, "attends", event, token, rule="participation-noun", confidence=0.75, lexicon=lexicon, article_id=article_id, modality=doc_index.modality(token.head if token.dep_ == "pobj" else token, lexicon=lexicon))
@@ -275,8 +277,8 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             continue
         objs = [c for c in token.children if c.dep_ == "dobj"]
         if lemma == "shake" and any(o.lower_ == "hands" for o in objs):
-            agents = _agents(subjects(token), found)
-            partners = _agents([t for _, t in prep_objects(token, "with")], found)
+            agents = _agents(subjects(token, doc_index=doc_index), found)
+            partners = _agents([t for _, t in prep_objects(token, "with", doc_index=doc_index)], found)
             if partners:
                 yield from (make_fact(a, "meets", p, token, rule="handshake", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index) for a, _ in agents for p, _ in partners if a != p)
             elif len(agents) > 1:
@@ -284,14 +286,14 @@ def _taking_part_facts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, ar
             continue
         takers: list[tuple[str, Token]] = []
         if lemma == "attend" and not [o for o in objs if o.ent_type_ != "DATE"] and not _event_targets(token, [], found):
-            takers = _agents(subjects(token), found) or _agents(_copula_subjects(token), found)  # "Lula and Modi also attended", "X was the only one to attend"
-        elif lemma == "send" and not any(p == "to" for p, _ in prep_objects(token, "to")):
-            people = [t for o in objs for c in conjuncts(o) for t in (c, *(a for a in c.children if a.dep_ == "appos"))]  # "sending X and Y"
+            takers = _agents(subjects(token, doc_index=doc_index), found) or _agents(_copula_subjects(token), found)  # "Lula and Modi also attended", "X was the only one to attend"
+        elif lemma == "send" and not any(p == "to" for p, _ in prep_objects(token, "to", doc_index=doc_index)):
+            people = [t for o in objs for c in conjuncts(o, doc_index=doc_index) for t in (c, *(a for a in c.children if a.dep_ == "appos"))]  # "sending X and Y"
             takers = [(k, t) for k, t in _agents(people, found) if found.kind(k) is EntityKind.PERSON]
         elif lemma == "represent" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
-            takers = [(k, t) for k, t in _agents([t for _, t in prep_objects(token, "by")], found) if found.kind(k) is EntityKind.PERSON]
+            takers = [(k, t) for k, t in _agents([t for _, t in prep_objects(token, "by", doc_index=doc_index)], found) if found.kind(k) is EntityKind.PERSON]
         elif lemma == "lead" and any(o.lemma_.lower() in {"delegation", "delegations"} for o in objs):
-            takers = _agents(subjects(token), found)
+            takers = _agents(subjects(token, doc_index=doc_index), found)
         if not takers:
             continue
         event = _event_in_view(token, mentions, found, same_sentence=lemma != "attend", doc_index=doc_index)
@@ -366,11 +368,11 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         if trailing:
             targets = trailing
         elif reduced:
-            targets = conjuncts(verb.head)
+            targets = conjuncts(verb.head, doc_index=doc_index)
         else:
-            targets = [t for c in children if c.dep == NSUBJPASS_ID for t in conjuncts(c)]
+            targets = [t for c in children if c.dep == NSUBJPASS_ID for t in conjuncts(c, doc_index=doc_index)]
     else:
-        subject_tokens = subjects(verb)
+        subject_tokens = subjects(verb, doc_index=doc_index)
         agents = _agents(subject_tokens, found)
         # "Alongside Kishida, leaders will be present": the companion acts too.
         if phrases.has(verb, "alongside"):
@@ -378,7 +380,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         for subject_token in subject_tokens:
             if phrases.has(subject_token, *COMPANION_PREPS):
                 agents += _agents([t for p, t in doc_index.prep_objects(subject_token, *COMPANION_PREPS)], found)
-        targets = verb_objects = objects(verb)
+        targets = verb_objects = objects(verb, doc_index=doc_index)
     attending = lemma in lexicon.attend_verbs or lemma in lexicon.host_verbs
     if attending and not passive and lemma not in lexicon.host_verbs:
         agents += _included_agents(subject_tokens, found)  # "leaders including X and Y gathered for the summit"
@@ -393,7 +395,7 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     events = _event_targets(verb, targets if attending else [], found, doc_index=doc_index, phrases=phrases) if relation_verb else events_at_verb
     if lemma in {"hold", "have"} and not passive:
         # (its objects: read here once for the rules of "hold" and "have", which never read them changed)
-        verb_objects = objects(verb) if verb_objects is None else verb_objects
+        verb_objects = objects(verb, doc_index=doc_index) if verb_objects is None else verb_objects
         yield from _talks_at_event(verb, agents, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index, phrases=phrases, verb_objects=verb_objects)
     # attends / hosts
     if events:
@@ -439,14 +441,14 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         partners = _agents(targets if lemma in lexicon.meet_transitive else [], found)
         partners += _agents([t for _, t in doc_index.prep_objects(verb, *WITH_PREPS)], found)
         if lemma in {"hold", "have"}:
-            for obj in _with_measured(objects(verb) if verb_objects is None else verb_objects):  # (read above unless passive)
+            for obj in _with_measured(objects(verb, doc_index=doc_index) if verb_objects is None else verb_objects):  # (read above unless passive)
                 if obj.lemma_.lower() in lexicon.meet_nouns or obj.lower_ in lexicon.meet_nouns:
-                    partners += _agents([t for _, t in prep_objects(obj, "with")], found)
+                    partners += _agents([t for _, t in prep_objects(obj, "with", doc_index=doc_index)], found)
         elif lemma not in {"meet", "talk", "speak", "confer"} and not partners:
             partners = []
         if lemma == "join" and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for _, o in doc_index.prep_objects(verb, "for")):
             partners += _agents(targets, found)  # "joined X for talks"
-        talks = lemma in {"hold", "have"} and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for o in _with_measured(objects(verb) if verb_objects is None else verb_objects))
+        talks = lemma in {"hold", "have"} and any(o.lemma_.lower() in lexicon.meet_nouns or o.lower_ in lexicon.meet_nouns for o in _with_measured(objects(verb, doc_index=doc_index) if verb_objects is None else verb_objects))
         if (lemma in {"meet", "talk", "confer", "speak"} or talks) and not partners and len(agents) > 1:
             yield from _pairwise(agents, "meets", verb, rule="meet-coordinated", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
         for agent, _ in agents:
@@ -472,10 +474,10 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         refinement = lexicon.refinements.get(lemma)
         stance_targets = list(targets) + [t for _, t in doc_index.prep_objects(verb, *TARGET_PREPS) if not passive]
         if relation == "opposes" and (particle == "out" or lemma == "bristle"):
-            stance_targets += [t for _, t in prep_objects(verb, "at")]  # "lashed out at X", "bristled at X"
+            stance_targets += [t for _, t in prep_objects(verb, "at", doc_index=doc_index)]  # "lashed out at X", "bristled at X"
         if particle and not passive:
             # "pushed back against X": the parser hangs the phrase on the particle it takes for an adverb
-            stance_targets += [t for c in children if c.dep == ADVMOD_ID and c.lower_ == particle for _, t in prep_objects(c, *TARGET_PREPS)]
+            stance_targets += [t for c in children if c.dep == ADVMOD_ID and c.lower_ == particle for _, t in prep_objects(c, *TARGET_PREPS, doc_index=doc_index)]
         act_targets: list[Token] = []  # the act threatened or refused, and whom it is aimed at
         if lemma in lexicon.intent_verbs:
             # "threatened to cut ties with Congo", "refused to meet Abdullah": the act's objects
@@ -483,22 +485,22 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
                 # "declined to condemn Moscow", "refused to back X": the act is itself a stance,
                 # which its own verb reads (negated); refusing it is no stance on its target
                 if clause.dep_ == "xcomp" and not (lemma in REFUSAL_VERBS and clause.lemma_.lower() in lexicon.stance_verbs):
-                    act_targets += objects(clause)
-                    act_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from")]
-                    act_targets += [t for o in objects(clause) for _, t in prep_objects(o, "on", "to")]  # "to impose sanctions on X"
+                    act_targets += objects(clause, doc_index=doc_index)
+                    act_targets += [t for _, t in prep_objects(clause, "with", "against", "on", "to", "from", doc_index=doc_index)]
+                    act_targets += [t for o in objects(clause, doc_index=doc_index) for _, t in prep_objects(o, "on", "to", doc_index=doc_index)]  # "to impose sanctions on X"
                     # "threatened to cut relations with Congo", "refused to deploy troops in Iraq"
                     act_targets += [
-                        t for o in objects(clause) for p, t in prep_objects(o, "with", "against", "in")
+                        t for o in objects(clause, doc_index=doc_index) for p, t in prep_objects(o, "with", "against", "in", doc_index=doc_index)
                         if any(found.kind(k) is (EntityKind.COUNTRY if p == "in" else found.kind(k)) for k in found.at(t.i))
                     ]
         if lemma in lexicon.clause_target_verbs:
             # "demanded that Iraq comply", "urged Iran to": the one pressed is the clause's subject
             for clause in children:
                 if clause.dep_ in {"ccomp", "xcomp"}:
-                    stance_targets += [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c)]
+                    stance_targets += [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(c, doc_index=doc_index)]
         objs = [(found.government_of(k), t) for t in stance_targets + act_targets for k in found.at(t.i)]
         objs = [(k, t) for k, t in objs if k not in {a for a, _ in agents}]
-        if lemma in {"join", "rejoin"} and any(t.lemma_.lower() == "member" for _, t in prep_objects(verb, "as")):
+        if lemma in {"join", "rejoin"} and any(t.lemma_.lower() == "member" for _, t in prep_objects(verb, "as", doc_index=doc_index)):
             # "joined the G20 as a permanent member": a membership (see biography), not a partnership
             objs = [(k, t) for k, t in objs if found.kind(k) is not EntityKind.INTERNATIONAL_ORGANISATION]
         if not objs:
@@ -507,15 +509,15 @@ def _verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
             pool = [t for t in stance_targets if t in targets and t.i > verb.i] or stance_targets
             if lemma in lexicon.clause_target_verbs:
                 # what is demanded is not opposed ("demanded an apology"); whom it is asked of is
-                act_targets = act_targets + [t for o in pool for t in [o, *(t for _, t in prep_objects(o, "with", "to", "from"))]]
+                act_targets = act_targets + [t for o in pool for t in [o, *(t for _, t in prep_objects(o, "with", "to", "from", doc_index=doc_index))]]
                 pool = []
-            objs = [(_topic(t, found, lexicon=lexicon), t) for t in pool if t.pos_ in {"NOUN", "PROPN"}]
+            objs = [(_topic(t, found, lexicon=lexicon, doc_index=doc_index), t) for t in pool if t.pos_ in {"NOUN", "PROPN"}]
             # the act threatened or refused is not the target ("threatened to launch an offensive"): whom it hits is
             objs += [
                 (k, t)
                 for t in act_targets
                 if t.pos_ in {"NOUN", "PROPN"}
-                for k in ([found.government_of(k) for k in found.at(t.i)] or [_topic(t, found, lexicon=lexicon)])
+                for k in ([found.government_of(k) for k in found.at(t.i)] or [_topic(t, found, lexicon=lexicon, doc_index=doc_index)])
                 if k not in {a for a, _ in agents}
             ]
             groups = lexicon.stances.group_heads
@@ -755,9 +757,9 @@ def _visits_made_by(guest: str, verb: Token, found: ArticleEntities, *, doc_inde
             noun = verb.doc[i]
             makers = [c for c in noun.children if c.dep_ == "poss"]
             if noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
-                makers += subjects(noun.head.head)
+                makers += subjects(noun.head.head, doc_index=doc_index)
             elif noun.dep_ == "dobj":
-                makers += subjects(noun.head)
+                makers += subjects(noun.head, doc_index=doc_index)
             if any(guest in found.at(t.i) for t in makers):
                 made.append(key)
     return made
@@ -766,7 +768,7 @@ def _visits_made_by(guest: str, verb: Token, found: ArticleEntities, *, doc_inde
 def _guest_visits(verb: Token, guest: str, guest_token: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "Trudeau hosted Zelensky in Ottawa", "welcomed Biden to Hanoi": the guest is visiting
     the place where the host receives them (not their own country)."""
-    for _, obj in [*doc_index.prep_objects(verb, "in", "to"), *prep_objects(guest_token, "in")]:
+    for _, obj in [*doc_index.prep_objects(verb, "in", "to"), *prep_objects(guest_token, "in", doc_index=doc_index)]:
         for t in _place_named(obj):
             for place in _keys(t, found, PLACE_KINDS):
                 if place != guest and place != found.country_of(guest):
@@ -813,20 +815,20 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *,
     tokens = list(targets)
     # "hosted leaders of the Quad": the grouping named for its meeting (see events._organisation_events)
     tokens += [g for t in targets if t.lemma_.lower() in {"leader", "head"} for g in _grouping_tokens(t)]
-    pairs = doc_index.prep_objects(verb, *AT_EVENT_PREPS) if doc_index else prep_objects(verb, *AT_EVENT_PREPS)
+    pairs = doc_index.prep_objects(verb, *AT_EVENT_PREPS) if doc_index else prep_objects(verb, *AT_EVENT_PREPS, doc_index=doc_index)
     for prep, obj in pairs:
         tokens.append(obj)
         # "on the sidelines of the summit"
         if may_have(obj, "of"):
-            tokens.extend(t for _, t in prep_objects(obj, "of"))
+            tokens.extend(t for _, t in prep_objects(obj, "of", doc_index=doc_index))
     for child in doc_index.children(verb) if doc_index else verb.children:
         if child.dep in PLACE_PHRASE_DEP_IDS and may_have(child, "at", "in", "from"):
-            tokens.extend(t for _, t in prep_objects(child, "at", "in", "from"))
+            tokens.extend(t for _, t in prep_objects(child, "at", "in", "from", doc_index=doc_index))
         if child.dep == DOBJ_ID and child.lower_ == "part":
-            tokens.extend(t for _, t in prep_objects(child, "in"))
+            tokens.extend(t for _, t in prep_objects(child, "in", doc_index=doc_index))
     # "was among the leaders at the summit": the group is at the event
-    among = doc_index.prep_objects(verb, "among") if doc_index else prep_objects(verb, "among")
-    tokens.extend(t for _, group in among for _, t in prep_objects(group, "at"))
+    among = doc_index.prep_objects(verb, "among") if doc_index else prep_objects(verb, "among", doc_index=doc_index)
+    tokens.extend(t for _, group in among for _, t in prep_objects(group, "at", doc_index=doc_index))
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
 
 
@@ -840,7 +842,6 @@ class _PhraseHeads:
 
     def __init__(self, doc_index: DocIndex) -> None:
         self._doc_index = doc_index
-        self._heads: dict[str, set[int]] = {}
         # (the event tokens they were found for, the heads): see event_heads
         self._event_heads: tuple[list[int], frozenset[int]] | None = None
 
@@ -870,11 +871,9 @@ class _PhraseHeads:
 
     def has(self, token: Token, *words: str) -> bool:
         """Whether ``token`` has a child whose lower-cased text is one of ``words``."""
+        heads_of_word = self._doc_index.heads_of_word  # (kept by the index: shared by every rule module)
         for word in words:
-            heads = self._heads.get(word)
-            if heads is None:
-                heads = self._heads[word] = {t.head.i for t in self._doc_index.tokens_with(lower=frozenset((word,)))}
-            if token.i in heads:
+            if token.i in heads_of_word(word):
                 return True
         return False
 
@@ -891,10 +890,10 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_ind
             yield make_fact(a, relation, b, predicate, rule=rule, confidence=0.8, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement)
 
 
-def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None) -> str | None:
+def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None, doc_index: DocIndex | None = None) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
-    children = list(token.children)  # read up to four times below
+    children = list(token.children) if doc_index is None else doc_index.children(token)  # read up to four times below
     # "rejected the premier's choice, General Farid": the apposition names whom it is about
     named = [k for c in children if c.dep == APPOS_ID for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
     if named:
@@ -904,18 +903,18 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
         return None  # "rejected the minister's nominee": a stance on the one chosen, not on the chooser
     words = lexicon.stances if lexicon is not None else None
     if words is not None and (lemma in words.content_nouns or token.lower_ in words.content_nouns):
-        return _content_topic(token, found, lexicon=lexicon)
+        return _content_topic(token, found, lexicon=lexicon, doc_index=doc_index)
     if words is not None and (lemma in words.member_heads or token.lower_ in words.member_heads):
         # "arrested members of the Brotherhood": against the group they belong to
-        bodies = {found.government_of(k) for _, t in prep_objects(token, "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS}
+        bodies = {found.government_of(k) for _, t in prep_objects(token, "of", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS}
         if len(bodies) == 1:
             return bodies.pop()
     if words is not None and (lemma in words.group_heads or token.lower_ in words.group_heads):
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children):
             return None  # "urged its citizens to leave": the agent's own people, no target
-        if lexicon is not None and unanchored_target(token, lexicon=lexicon):
+        if lexicon is not None and unanchored_target(token, lexicon=lexicon, children=children):
             return None  # "these rebels": a back-reference, see extract/statements.py
-        return _topic_entity(token, found, children=children)  # "the Syrian opposition" is not Syria
+        return _topic_entity(token, found, children=children, doc_index=doc_index)  # "the Syrian opposition" is not Syria
     owners = [
         k
         for child in children
@@ -923,10 +922,10 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
         for k in found.at(child.i)
         if found.kind(k) in AGENT_KINDS
     ]
-    owners += [k for _, t in prep_objects(token, "by", "from") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    owners += [k for _, t in prep_objects(token, "by", "from", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
     if words is not None and lemma in words.authored_nouns:
         # "the decision of President X", "a proposal of Japan": "of" names the author
-        owners += [k for _, t in prep_objects(token, "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+        owners += [k for _, t in prep_objects(token, "of", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
     if not owners and token.dep_ == "conj":
         # "Iraqi unity and sovereignty": the second noun shares the first one's owner; without
         # one, the first noun's phrase already names both ("the use or threat of nuclear arms")
@@ -934,26 +933,26 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if first.i != token.i and first.pos_ == "NOUN" and not found.at(first.i):
-            owned = _topic(first, found, lexicon=lexicon)
+            owned = _topic(first, found, lexicon=lexicon, doc_index=doc_index)
             return owned if owned is not None and found.kind(owned) in AGENT_KINDS else None
     if len(set(owners)) == 1:
         return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
-    if lexicon is not None and unanchored_target(token, lexicon=lexicon):
+    if lexicon is not None and unanchored_target(token, lexicon=lexicon, children=children):
         return None  # "condemns the attacks", "these militants": see extract/statements.py
-    return _topic_entity(token, found, children=children)
+    return _topic_entity(token, found, children=children, doc_index=doc_index)
 
 
-def _content_topic(noun: Token, found: ArticleEntities, *, lexicon: Lexicon) -> str | None:
+def _content_topic(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, doc_index: DocIndex | None = None) -> str | None:
     """What a stance on a piece of news is about: the agent of its "that" clause ("welcomed
     the news that Mali freed the hostages" is about Mali), else the agent it comes from ("the
     statement by Japan"); never the bare noun, which says nothing ("welcomed the news")."""
     for clause in noun.children:
         if clause.dep_ in {"acl", "ccomp", "relcl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-            agents = [found.government_of(k) for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s) for k in found.at(t.i)]
+            agents = [found.government_of(k) for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for t in conjuncts(s, doc_index=doc_index) for k in found.at(t.i)]
             agents = [k for k in agents if found.kind(k) in AGENT_KINDS]
             return agents[0] if agents else None
     owners = [k for c in noun.children if c.dep_ in OWNER_DEPS and c.i < noun.i for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
-    owners += [k for _, t in prep_objects(noun, "by", "from", "of") for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    owners += [k for _, t in prep_objects(noun, "by", "from", "of", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
     owners = list(dict.fromkeys(found.government_of(k) for k in owners))
     return owners[0] if len(owners) == 1 else None
 
@@ -981,7 +980,7 @@ def _names_a_chosen_person(token: Token) -> bool:
     return token.lemma_.lower() in CHOSEN_PERSON_NOUNS and any(c.dep_ in {"poss", "appos"} for c in token.children)
 
 
-def _topic_entity(token: Token, found: ArticleEntities, *, children: list[Token] | None = None) -> str | None:
+def _topic_entity(token: Token, found: ArticleEntities, *, children: Sequence[Token] | None = None, doc_index: DocIndex | None = None) -> str | None:
     """A topic entity for a stance target that names no entity ("the emergence of military blocs").
 
     Its label is the noun phrase, with generic mentions replaced by the name
@@ -1018,7 +1017,7 @@ def _topic_entity(token: Token, found: ArticleEntities, *, children: list[Token]
 
 def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "talks with Kishida", "a call with Macron": whoever holds or travels for them meets the partner."""
-    partners = _agents([t for _, t in prep_objects(noun, "with")], found)
+    partners = _agents([t for _, t in prep_objects(noun, "with", doc_index=doc_index)], found)
     if not partners:
         return
     agents = _agents([c for c in noun.children if c.dep_ == "poss"], found)
@@ -1026,7 +1025,7 @@ def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon
     if not agents and noun.dep_ in {"dobj", "pobj"}:
         verb = head if noun.dep_ == "dobj" else head.head
         if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in {"hold", "have"}:
-            agents = _agents(subjects(verb), found)
+            agents = _agents(subjects(verb, doc_index=doc_index), found)
     for agent, _ in agents:
         for partner, _ in partners:
             if partner != agent:
@@ -1036,20 +1035,20 @@ def _meeting_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon
 def _visit_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "his visit to Tokyo", "a trip by Biden to Hanoi", "Biden's state visit to India"."""
     visitors = _agents([c for c in noun.children if c.dep_ == "poss"], found)
-    visitors += _agents([t for _, t in prep_objects(noun, "by", "of")], found)
+    visitors += _agents([t for _, t in prep_objects(noun, "by", "of", doc_index=doc_index)], found)
     if not visitors:
         # "Xi paid a state visit to Serbia", "Macron, on a visit to Beijing, said", "during a trip to Hanoi, Blinken said"
         head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in VISIT_LIGHT_VERBS:
-            visitors = _agents(subjects(head), found)
+            visitors = _agents(subjects(head, doc_index=doc_index), found)
         elif noun.dep_ == "pobj" and head.lower_ in {"on", "during", "after", "before", "following"}:
             verb = head.head
             if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in lexicon.host_verbs and verb.lemma_.lower() != "invite":
-                visitors = _agents(subjects(verb), found)
+                visitors = _agents(subjects(verb, doc_index=doc_index), found)
             elif verb.pos_ == "PROPN" and head.dep_ == "prep":
                 visitors = _agents([verb], found)  # "Macron, on a state visit to China,"
-    places = [(k, t) for _, t in prep_objects(noun, "to") for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
-    if visitors and not places and not any(True for _ in prep_objects(noun, "to")):
+    places = [(k, t) for _, t in prep_objects(noun, "to", doc_index=doc_index) for t in _place_named(t) for k in _keys(t, found, PLACE_KINDS)]
+    if visitors and not places and not any(True for _ in prep_objects(noun, "to", doc_index=doc_index)):
         places = _visit_clause_places(noun, found)
     for visitor, _ in visitors:
         for place, _ in places:
@@ -1097,7 +1096,7 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         return
     children = doc_index.children(noun)  # read up to three times below
     # "relations between Japan and NATO", "a meeting between Biden and Xi"
-    between = _agents([t for _, t in prep_objects(noun, *BETWEEN_PREPS)], found) if phrases.has(noun, *BETWEEN_PREPS) else []
+    between = _agents([t for _, t in prep_objects(noun, *BETWEEN_PREPS, doc_index=doc_index)], found) if phrases.has(noun, *BETWEEN_PREPS) else []
     # (whether a hostile modifier qualifies it, "strained ties": asked only where it matters, as it
     # decodes the text of every child)
     def hostile() -> bool:
@@ -1114,7 +1113,7 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
     if relation is None:
         return
     # "objections from Beijing", "the support of Xi for Putin", "China's opposition to"
-    agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of")], found) if phrases.has(noun, "from", "by", "of") else []
+    agents = _agents([t for _, t in prep_objects(noun, "from", "by", "of", doc_index=doc_index)], found) if phrases.has(noun, "from", "by", "of") else []
     agents += _agents([c for c in children if c.dep == POSS_ID], found)
     rule = f"{relation}-noun"
     if not agents and not (relation == "cooperatesWith" and hostile()):  # "strained US ties with X"
@@ -1122,25 +1121,25 @@ def _noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, articl
         rule = f"{relation}-noun-modifier" if agents else rule
     # "Washington imposed sanctions on Tehran": the light verb's subject holds the stance
     if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
-        agents = _agents(subjects(noun.head), found)
+        agents = _agents(subjects(noun.head, doc_index=doc_index), found)
     if not agents:
         return
     agent_keys = {a for a, _ in agents}
     target_preps = ("for", "to", "against", "regarding", "over", "with", "toward", "towards", "on")
     if relation == "supports":
         target_preps = tuple(p for p in target_preps if p != "against")  # "support against X" is no support of X
-    targets = [t for _, t in prep_objects(noun, *target_preps)]
+    targets = [t for _, t in prep_objects(noun, *target_preps, doc_index=doc_index)]
     if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
-        targets = [t for _, t in prep_objects(noun.head, *target_preps)]  # "voiced opposition to X": the phrase on the verb
+        targets = [t for _, t in prep_objects(noun.head, *target_preps, doc_index=doc_index)]  # "voiced opposition to X": the phrase on the verb
     # "the support of Xi for Putin": the target phrase often hangs on the agent's name
-    targets += [t for _, agent in agents for _, t in prep_objects(agent, *target_preps)]
+    targets += [t for _, agent in agents for _, t in prep_objects(agent, *target_preps, doc_index=doc_index)]
     # "X faced opposition from Y": the opposed is the subject of "face"
     if noun.dep_ == "dobj" and noun.head.lemma_ in {"face", "meet", "draw", "receive", "win", "earn", "attract"}:
-        targets += [t for c in noun.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        targets += [t for c in noun.head.children if c.dep_ == "nsubj" for t in conjuncts(c, doc_index=doc_index)]
     objs = [(found.government_of(k), t) for t in targets for k in found.at(t.i)]
     objs = [(k, t) for k, t in objs if k not in agent_keys]
     if not objs:
-        objs = [(k, t) for t in targets if (k := _topic(t, found, lexicon=lexicon))]
+        objs = [(k, t) for t in targets if (k := _topic(t, found, lexicon=lexicon, doc_index=doc_index))]
     refinement = lexicon.noun_refinements.get(lemma)
     for agent, _ in agents:
         for obj, _ in objs:

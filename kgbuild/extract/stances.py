@@ -123,7 +123,7 @@ def _candidates(doc_index: DocIndex, lexicon: Lexicon, meeting_nouns: list[Token
     return sorted({t.i: t for t in [*triggers, *verbs]}.values(), key=lambda t: t.i)
 
 
-def _targets(tokens: list[Token], found: ArticleEntities, agents: set[str], *, lexicon: Lexicon) -> list[str]:
+def _targets(tokens: list[Token], found: ArticleEntities, agents: set[str], *, lexicon: Lexicon, doc_index: DocIndex | None = None) -> list[str]:
     """Whom a stance is aimed at: named agents, else the agent owning each phrase ("Y's attack")
     or a group of people ("the Syrian opposition"); never a bare thing, which these looser
     constructions often name ("in support of the relief effort")."""
@@ -134,7 +134,7 @@ def _targets(tokens: list[Token], found: ArticleEntities, agents: set[str], *, l
     for t in tokens:
         if t.pos_ not in {"NOUN", "PROPN"} or found.at(t.i):
             continue
-        key = _topic(t, found, lexicon=lexicon)
+        key = _topic(t, found, lexicon=lexicon, doc_index=doc_index)
         if key is not None and (found.kind(key) in AGENT_KINDS or t.lemma_.lower() in lexicon.stances.group_heads or t.lower_ in lexicon.stances.group_heads):
             keys.append(key)
     return [k for k in dict.fromkeys(keys) if k not in agents]
@@ -183,44 +183,44 @@ def _governed_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexico
         return  # "China's support for Russia": read by relations
     # "support against X" is no support of X
     target_preps = NOUN_TARGET_PREPS if relation == "opposes" else tuple(p for p in NOUN_TARGET_PREPS if p != "against")
-    targets = [t for _, t in prep_objects(noun, *target_preps)]
+    targets = [t for _, t in prep_objects(noun, *target_preps, doc_index=doc_index)]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
         # "gave Ivory Coast aid", "imposed sanctions on Iran" with "on Iran" hung on the verb
         verb = noun.head
-        agents = _agents(subjects(verb), found)
+        agents = _agents(subjects(verb, doc_index=doc_index), found)
         targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}]
-        targets += [t for p, t in prep_objects(verb, *VERB_TARGET_PREPS) if p in target_preps]
+        targets += [t for p, t in prep_objects(verb, *VERB_TARGET_PREPS, doc_index=doc_index) if p in target_preps]
     else:
         agents, verb = _governing_agents(noun, found, lexicon=lexicon)
         if verb is None:
             return
         # governed by the clause, "of" names the target: "in support of Turkey"
-        targets += [t for _, t in prep_objects(noun, "of")]
+        targets += [t for _, t in prep_objects(noun, "of", doc_index=doc_index)]
         if verb.lemma_.lower() in lexicon.light_verbs:
             targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}]
-            targets += [t for p, t in prep_objects(verb, *VERB_TARGET_PREPS) if p in target_preps]
+            targets += [t for p, t in prep_objects(verb, *VERB_TARGET_PREPS, doc_index=doc_index) if p in target_preps]
     if not agents or _foreign_owner(noun, found, agents):
         return
     agent_keys = {k for k, _ in agents}
     refinement = lexicon.noun_refinements.get(noun.lemma_.lower())
     modality = doc_index.modality(noun if noun.dep_ == "dobj" else verb, lexicon=lexicon)  # "will provide $5m in aid"
-    for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
+    for obj in _targets(targets, found, agent_keys, lexicon=lexicon, doc_index=doc_index):
         for agent in dict.fromkeys(agent_keys):
             yield make_fact(agent, relation, obj, noun, rule=f"{relation}-noun-governed", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index, refinement=refinement, modality=modality)
 
 
 def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "Russia's war against Ukraine", "the coalition campaign against the militia", "X joined the fight against Y"."""
-    targets = [t for p, t in prep_objects(noun, "against", "on") if p == "against" or noun.lemma_.lower() == "war"]
+    targets = [t for p, t in prep_objects(noun, "against", "on", doc_index=doc_index) if p == "against" or noun.lemma_.lower() == "war"]
     if not targets or scare_quoted(noun):
         return  # (a "“war” on X" in scare quotes is no war: see extract/statements.py)
     agents = _own_agents(noun, found)
     agents += _agents([c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i], found)
     if not agents and not any(c.dep_ == "poss" for c in noun.children):
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.stances.campaign_verbs:
-            agents = _agents(subjects(noun.head), found)
+            agents = _agents(subjects(noun.head, doc_index=doc_index), found)
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
-    for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
+    for obj in _targets(targets, found, agent_keys, lexicon=lexicon, doc_index=doc_index):
         for agent in agent_keys:
             yield make_fact(agent, "opposes", obj, noun, rule="opposes-campaign", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -228,12 +228,12 @@ def _campaign_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
 def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "X is appalled by Y's attack" (opposes Y), "X is encouraged by Y's decision" (supports Y)."""
     relation = lexicon.stances.feelings[word.lower_]
-    agents = _agents(subjects(word), found)
+    agents = _agents(subjects(word, doc_index=doc_index), found)
     if not agents:
         return
     agent_keys = {k for k, _ in agents}
-    targets = [t for _, t in prep_objects(word, *FEELING_PREPS)]
-    for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
+    targets = [t for _, t in prep_objects(word, *FEELING_PREPS, doc_index=doc_index)]
+    for obj in _targets(targets, found, agent_keys, lexicon=lexicon, doc_index=doc_index):
         for agent in dict.fromkeys(agent_keys):
             yield make_fact(agent, relation, obj, word, rule=f"{relation}-feeling", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -247,15 +247,15 @@ def _tie_targets(tie: Token, *, lexicon: Lexicon) -> list[Token]:
 
 def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "X suspended aid to Y", "X severed diplomatic relations with Y", "X cut off ties with Y"."""
-    ties = [o for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} for o in conjuncts(o)]
+    ties = [o for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} for o in conjuncts(o, doc_index=doc_index)]
     ties = [t for t in ties if t.lemma_.lower() in lexicon.stances.tie_nouns or t.lower_ in lexicon.stances.tie_nouns]
     ties = [t for t in ties if not _ended_stance(verb, t, lexicon=lexicon)]
     if not ties:
         return
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    agents = _agents([t for _, t in prep_objects(verb, "by")] if passive else subjects(verb), found)
+    agents = _agents([t for _, t in prep_objects(verb, "by", doc_index=doc_index)] if passive else subjects(verb, doc_index=doc_index), found)
     targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
-    targets += [t for _, t in prep_objects(verb, "with", "to", "for", "from")]
+    targets += [t for _, t in prep_objects(verb, "with", "to", "for", "from", doc_index=doc_index)]
     yield from _rupture(agents, targets, verb, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
@@ -271,13 +271,13 @@ def _ended_stance(verb: Token, tie: Token, *, lexicon: Lexicon) -> bool:
 
 def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "announced a suspension of flights to Y", "Italy's freeze of aid to Y"."""
-    ties = [t for _, t in prep_objects(noun, "of", "in")]
+    ties = [t for _, t in prep_objects(noun, "of", "in", doc_index=doc_index)]
     targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
     if not targets:
         return
     agents = _own_agents(noun, found)
     if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
-        agents = _agents(subjects(noun.head), found)
+        agents = _agents(subjects(noun.head, doc_index=doc_index), found)
     yield from _rupture(agents, targets, noun, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
@@ -285,7 +285,7 @@ def _rupture(
     agents: list[tuple[str, Token]], targets: list[Token], predicate: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex
 ) -> Iterator[Fact]:
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
-    for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
+    for obj in _targets(targets, found, agent_keys, lexicon=lexicon, doc_index=doc_index):
         for agent in agent_keys:
             yield make_fact(agent, "opposes", obj, predicate, rule="opposes-rupture", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -297,21 +297,21 @@ def _position_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, ar
     subject_of = verb
     if lemma == "oppose" and not any(c.dep_ == "agent" for c in verb.children):
         if any(c.dep_ == "nsubjpass" for c in verb.children):
-            pairs.append(("opposes", [t for _, t in prep_objects(verb, "to")]))
+            pairs.append(("opposes", [t for _, t in prep_objects(verb, "to", doc_index=doc_index)]))
         elif verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be":
-            pairs.append(("opposes", [t for _, t in prep_objects(verb, "to")]))  # "X is opposed to Y"
+            pairs.append(("opposes", [t for _, t in prep_objects(verb, "to", doc_index=doc_index)]))  # "X is opposed to Y"
             subject_of = verb.head
     elif lemma == "be":
-        pairs.append(("opposes", [t for _, t in prep_objects(verb, "against")]))
-        favour = [t for _, t in prep_objects(verb, "in") if t.lemma_.lower() in {"favour", "favor"}]
-        pairs.append(("supports", [t for f in favour for _, t in prep_objects(f, "of")]))
+        pairs.append(("opposes", [t for _, t in prep_objects(verb, "against", doc_index=doc_index)]))
+        favour = [t for _, t in prep_objects(verb, "in", doc_index=doc_index) if t.lemma_.lower() in {"favour", "favor"}]
+        pairs.append(("supports", [t for f in favour for _, t in prep_objects(f, "of", doc_index=doc_index)]))
     pairs = [(r, ts) for r, ts in pairs if ts]
     if not pairs:
         return
-    agents = [(k, t) for t in (c for c in subject_of.children if c.dep_ in {"nsubj", "nsubjpass"}) for t in conjuncts(t) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
+    agents = [(k, t) for t in (c for c in subject_of.children if c.dep_ in {"nsubj", "nsubjpass"}) for t in conjuncts(t, doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
     agent_keys = set(dict.fromkeys(found.government_of(k) for k, _ in agents))
     for relation, targets in pairs:
-        for obj in _targets(targets, found, agent_keys, lexicon=lexicon):
+        for obj in _targets(targets, found, agent_keys, lexicon=lexicon, doc_index=doc_index):
             for agent in agent_keys:
                 yield make_fact(agent, relation, obj, verb, rule=f"{relation}-position", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -320,13 +320,13 @@ def _joint_talks_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon,
     """ "Biden and Xi held talks", "US and Russian negotiators returned to Geneva for talks": they meet."""
     # "X and Y attended the summit": taking part together is no meeting of the two ("held a summit" is)
     attending = verb.lemma_.lower() in lexicon.attend_verbs
-    talks = [c for c in doc_index.children(verb) if c.dep == DOBJ_ID and not attending] + [t for _, t in prep_objects(verb, "for")]
+    talks = [c for c in doc_index.children(verb) if c.dep == DOBJ_ID and not attending] + [t for _, t in prep_objects(verb, "for", doc_index=doc_index)]
     talks = [t for t in talks if t.lemma_.lower() in lexicon.meet_nouns or t.lower_ in lexicon.meet_nouns]
     # "talks with X", "talks between X and Y", "Xi's talks" name their parties themselves
     talks = [t for t in talks if not any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"} or c.dep_ == "poss" and found.at(c.i) for c in t.children)]
-    if not talks or verb.lemma_.lower() in lexicon.host_verbs or any(p for p, _ in prep_objects(verb, "with")):
+    if not talks or verb.lemma_.lower() in lexicon.host_verbs or any(p for p, _ in prep_objects(verb, "with", doc_index=doc_index)):
         return
-    agents = _agents(subjects(verb), found)
+    agents = _agents(subjects(verb, doc_index=doc_index), found)
     if len({k for k, _ in agents}) > 1:
         yield from _pairwise(agents, "meets", verb, rule="meet-joint-talks", lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -347,7 +347,7 @@ def _joint_intent_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon
         predicate = word
     else:
         return
-    agents = _agents(subjects(predicate), found)
+    agents = _agents(subjects(predicate, doc_index=doc_index), found)
     if len({k for k, _ in agents}) < 2 or any(c.dep_ == "agent" for c in predicate.children):
         return
     yield from _pairwise(agents, "cooperatesWith", predicate, rule="cooperate-joint-intent", lexicon=lexicon, article_id=article_id, doc_index=doc_index)

@@ -39,6 +39,7 @@ Statements and readouts name their targets in ways the verb and noun rules of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -113,15 +114,19 @@ CAPITALISED_BODIES = frozenset({"coalition"})
 LED_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.COUNTRY})
 
 
-def unanchored_target(token: Token, *, lexicon: Lexicon) -> bool:
+def unanchored_target(token: Token, *, lexicon: Lexicon, children: Iterable[Token] | None = None) -> bool:
     """Whether a stance target that names no entity is one no stance fact should point at:
     a violent incident with no doer named ("the attacks in Iraq", "this brutal bombing"), or
-    a back-reference whose referent it does not name ("these militants", "this group")."""
+    a back-reference whose referent it does not name ("these militants", "this group").
+    ``children``: ``token.children``, when the caller has read them."""
     if token.lemma_.lower() in lexicon.stances.incident_nouns or token.lower_ in lexicon.stances.incident_nouns:
         return True
     # "these militants"; "urged all sides to show restraint": a call to everyone is aimed at no one
     # (``dep`` is an int, read at no cost: the words are decoded only for determiners)
-    return any(c.dep in DETERMINER_DEP_IDS and (c.lower_ in DEMONSTRATIVES or c.lower_ in QUANTIFIERS) for c in token.children)
+    return any(
+        c.dep in DETERMINER_DEP_IDS and (c.lower_ in DEMONSTRATIVES or c.lower_ in QUANTIFIERS)
+        for c in (token.children if children is None else children)
+    )
 
 
 def scare_quoted(token: Token) -> bool:
@@ -171,12 +176,12 @@ def link_government_phrases(doc: Doc, found: ArticleEntities, *, doc_index: DocI
     for token in doc_index.tokens_with(lower=GOVERNMENT_HEADS):
         if token.pos_ not in {"NOUN", "PROPN"} or found.at(token.i) or token.dep_ == "compound":
             continue
-        countries = [k for _, t in prep_objects(token, "of") for k in found.at(t.i) if found.kind(k) is EntityKind.COUNTRY]
+        countries = [k for _, t in prep_objects(token, "of", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) is EntityKind.COUNTRY]
         if len(set(countries)) != 1:
             continue
         key = countries[0]
         found.link(token.i, key)
-        of = next(t for _, t in prep_objects(token, "of"))
+        of = next(t for _, t in prep_objects(token, "of", doc_index=doc_index))
         found.add(EntityKind.COUNTRY, found.label(key), surface=doc[token.i : of.i + 1].text, key=key)
 
 
@@ -269,17 +274,17 @@ def extract_cutbacks(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, arti
             continue
         cutback = verb.lemma_.lower() in words.cutback_verbs
         ties = []
-        for obj in (o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)):
+        for obj in (o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c, doc_index=doc_index)):
             if obj.lower_ in words.part_heads or obj.lemma_.lower() in words.part_heads:
-                ties += [t for _, t in prep_objects(obj, "of")]  # "part of its aid"
+                ties += [t for _, t in prep_objects(obj, "of", doc_index=doc_index)]  # "part of its aid"
             elif cutback:
                 ties.append(obj)  # "reduced aid to X" (the rupture verbs' own objects are read by stances)
         ties = [t for t in ties if t.lemma_.lower() in ties_words or t.lower_ in ties_words]
         if not ties:
             continue
-        agents = {found.government_of(k) for s in subjects(verb) for k in found.at(s.i) if found.kind(k) in AGENT_KINDS}
-        targets = [t for tie in ties for t in (*_tie_targets(tie, lexicon=lexicon), *(t for _, t in prep_objects(tie, "to", "for")))]
-        targets += [t for _, t in prep_objects(verb, "to", "for", "with")]
+        agents = {found.government_of(k) for s in subjects(verb, doc_index=doc_index) for k in found.at(s.i) if found.kind(k) in AGENT_KINDS}
+        targets = [t for tie in ties for t in (*_tie_targets(tie, lexicon=lexicon), *(t for _, t in prep_objects(tie, "to", "for", doc_index=doc_index)))]
+        targets += [t for _, t in prep_objects(verb, "to", "for", "with", doc_index=doc_index)]
         # named agents only: "supplies to a Cambodian refugee camp" are not cut to Cambodia
         objs = [found.government_of(k) for t in targets for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]
         for obj in dict.fromkeys(k for k in objs if k not in agents):
@@ -300,7 +305,7 @@ def extract_readout_acts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
     """
 
     def agents(tokens) -> list[str]:
-        return list(dict.fromkeys(found.government_of(k) for t in tokens for c in conjuncts(t) for k in found.at(c.i) if found.kind(k) in AGENT_KINDS))
+        return list(dict.fromkeys(found.government_of(k) for t in tokens for c in conjuncts(t, doc_index=doc_index) for k in found.at(c.i) if found.kind(k) in AGENT_KINDS))
 
     facts: list[Fact] = []
 
@@ -315,31 +320,31 @@ def extract_readout_acts(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, 
         if lemma in WELCOME_NOUNS and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in WELCOME_VERBS:
             verb = token.head
             guests = [c for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"]
-            guests += [t for _, t in prep_objects(verb, "to")] + [t for _, t in prep_objects(token, "to")]
-            add(agents(subjects(verb)), "meets", agents(guests), verb, "meets-welcome")
+            guests += [t for _, t in prep_objects(verb, "to", doc_index=doc_index)] + [t for _, t in prep_objects(token, "to", doc_index=doc_index)]
+            add(agents(subjects(verb, doc_index=doc_index)), "meets", agents(guests), verb, "meets-welcome")
         elif lemma in MEDIATION_WORDS:
             holder = token
             if token.dep_ == "compound" and token.head.pos_ == "NOUN":
                 holder = token.head  # "a mediation mission between Y and Z"
-            sides = agents([t for _, t in prep_objects(holder, "between")])
+            sides = agents([t for _, t in prep_objects(holder, "between", doc_index=doc_index)])
             if len(sides) < 2:
                 continue
             if token.pos_ == "VERB":
-                mediators, predicate = agents(subjects(token)), token
+                mediators, predicate = agents(subjects(token, doc_index=doc_index)), token
             else:
                 mediators = agents([c for c in holder.children if c.dep_ == "poss"])
                 predicate = holder.head if holder.dep_ == "dobj" else holder
                 if not mediators and holder.dep_ == "dobj":
-                    mediators = agents(subjects(holder.head))
+                    mediators = agents(subjects(holder.head, doc_index=doc_index))
             add(mediators, "meets", sides, predicate, "meets-mediation")
         elif lemma == "donate" and token.pos_ == "VERB":
             # "Japan donated $10 million to the WFP": whom the gift goes to, never the gift
-            add(agents(subjects(token)), "supports", agents([t for _, t in prep_objects(token, "to")]), token, "supports-donation")
+            add(agents(subjects(token, doc_index=doc_index)), "supports", agents([t for _, t in prep_objects(token, "to", doc_index=doc_index)]), token, "supports-donation")
         elif lemma == "share" and token.pos_ == "VERB":
-            goods = [o for c in token.children if c.dep_ == "dobj" for o in conjuncts(c)]
+            goods = [o for c in token.children if c.dep_ == "dobj" for o in conjuncts(c, doc_index=doc_index)]
             if any(o.lemma_.lower() in SHARED_GOODS for o in goods):
-                partners = [t for _, t in prep_objects(token, "with")] + [t for o in goods for _, t in prep_objects(o, "with")]
-                add(agents(subjects(token)), "cooperatesWith", agents(partners), token, "cooperatesWith-sharing")
+                partners = [t for _, t in prep_objects(token, "with", doc_index=doc_index)] + [t for o in goods for _, t in prep_objects(o, "with", doc_index=doc_index)]
+                add(agents(subjects(token, doc_index=doc_index)), "cooperatesWith", agents(partners), token, "cooperatesWith-sharing")
     return facts
 
 
@@ -352,7 +357,7 @@ def extract_threat_conditions(doc: Doc, found: ArticleEntities, *, lexicon: Lexi
     for verb in doc_index.tokens_with(lemma=lexicon.stances.threat_verbs, lower=frozenset()):
         if verb.pos_ != "VERB":
             continue
-        subject_tokens = subjects(verb)  # (read twice below)
+        subject_tokens = subjects(verb, doc_index=doc_index)  # (read twice below)
         agents = [found.government_of(k) for s in subject_tokens for k in found.at(s.i) if found.kind(k) in AGENT_KINDS]
         if not agents:
             continue
@@ -391,11 +396,11 @@ def extract_led_by_leaders(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon
     for verb in doc_index.tokens_with(lemma=LEAD_VERBS, lower=frozenset()):
         if verb.tag_ != "VBN" or not _current(verb):
             continue
-        leaders = [k for _, t in prep_objects(verb, "by") for t in conjuncts(t) for k in found.at(t.i) if found.kind(k) is EntityKind.PERSON]
+        leaders = [k for _, t in prep_objects(verb, "by", doc_index=doc_index) for t in conjuncts(t, doc_index=doc_index) for k in found.at(t.i) if found.kind(k) is EntityKind.PERSON]
         if verb.dep_ == "acl":
             led_tokens = [verb.head]  # "the coalition, led by X,"
         else:
-            led_tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            led_tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c, doc_index=doc_index)]
         led = [found.government_of(k) for t in led_tokens for k in found.at(t.i) if found.kind(k) in LED_KINDS]
         if leaders and not led and verb.dep_ != "acl":
             led = [k for t in led_tokens if (k := _unit_named(t, found)) is not None]

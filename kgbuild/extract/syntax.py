@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ..facts import Evidence
+
+if TYPE_CHECKING:  # (docindex imports this module's label ids)
+    from .docindex import DocIndex
 
 __all__ = ["SUBJECT_DEPS", "OBJECT_DEPS", "conjuncts", "evidence", "listed_appositions", "objects", "subjects", "prep_objects"]
 
@@ -47,29 +51,40 @@ COMMITMENT_PREDICATES = frozenset({
 })  # fmt: skip
 
 
-def conjuncts(token: Token) -> list[Token]:
+# Each helper below takes an optional ``doc_index`` (the article's :class:`DocIndex`): given, the
+# children and conjuncts of a token are read from it, made once per token, instead of from spaCy,
+# which walks the tree and makes new Tokens on every read. The answers are the same.
+
+
+def _children(token: Token, doc_index: DocIndex | None) -> Iterable[Token]:
+    return token.children if doc_index is None else doc_index.children(token)
+
+
+def conjuncts(token: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     """``token`` and the tokens coordinated with it ("Japan, Australia and India")."""
     if token.dep != _CONJ and not token.n_rights:
         return [token]  # neither coordinated with a head nor heading any: no walk (``Token.conjuncts`` is one)
-    return [token, *token.conjuncts, *listed_appositions(token)]
+    if doc_index is None:
+        return [token, *token.conjuncts, *listed_appositions(token)]
+    return [token, *doc_index.conjuncts(token), *listed_appositions(token, doc_index=doc_index)]
 
 
-def listed_appositions(token: Token) -> list[Token]:
+def listed_appositions(token: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     """The members of a list the parser hung on ``token`` as an apposition: in "Canada, the
     Alliance and the Government of Chad are committed" the small model makes "Coalition" an
     apposition of "UK" and "Government" its conjunct; an apposition with a conjunction of its
     own ("and") after a comma is a list ("the two leaders, Biden and Xi," lists them too)."""
     if not token.n_rights:
         return []  # no right child (``n_rights`` is a count spaCy keeps: no walk)
-    appositions = [c for c in token.rights if c.dep == APPOS_ID]
+    appositions = [c for c in (token.rights if doc_index is None else doc_index.rights(token)) if c.dep == APPOS_ID]
     if not appositions:
         return []
     for child in appositions:
-        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in _children(child, doc_index)):
             continue  # "X, Y or Z" names alternatives, and a stray "plus" is no list
         between = token.doc[token.i + 1 : child.left_edge.i]
         if any(t.text == "," for t in between):
-            return [child, *child.conjuncts]
+            return [child, *(child.conjuncts if doc_index is None else doc_index.conjuncts(child))]
     return _and_before_last_apposition(token, appositions)
 
 
@@ -86,48 +101,51 @@ def _and_before_last_apposition(token: Token, appositions: list[Token]) -> list[
     return [m for a in appositions for m in (a, *a.conjuncts)]
 
 
-def subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     """Subjects of ``verb``, inherited from the first verb of a coordination ("met and praised")."""
-    found = [c for c in verb.children if c.dep in _SUBJECT_IDS]
+    found = [c for c in _children(verb, doc_index) if c.dep in _SUBJECT_IDS]
     # "X invited Y to visit Z": the one invited, urged or asked does the act.
     if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-        found = [c for c in verb.head.children if c.dep == DOBJ_ID]
+        found = [c for c in _children(verb.head, doc_index) if c.dep == DOBJ_ID]
     # "X met and praised Y", "X aims to bolster": the subject sits on the governing verb.
     while not found and verb.head.i != verb.i:
         dep = verb.dep_  # (read once: a new str on every read)
-        if dep == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in verb.children):
+        if dep == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in _children(verb, doc_index)):
             # "Russia's decision to invade", "coalition efforts to support": the noun's owner acts
-            return [c for c in verb.head.children if c.dep_ in {"poss", "compound", "amod"} and c.i < verb.head.i]
+            return [c for c in _children(verb.head, doc_index) if c.dep_ in {"poss", "compound", "amod"} and c.i < verb.head.i]
         if dep == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in DOCUMENT_VERBS:
             verb = verb.head.head  # "X issued a statement condemning Y": X condemns
         elif dep in {"conj", "xcomp", "acomp"}:
             verb = verb.head  # "X is ready to sign": the predicate adjective's subject
         elif dep == "pcomp" and verb.head.head.lemma_.lower() in COMMITMENT_PREDICATES:
             verb = verb.head.head  # "X is committed to supporting Y"
-        elif dep == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        elif dep == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(verb, doc_index)):
             verb = verb.head  # a purpose clause: "X sent troops to help Y" (X helps)
         else:
             break
-        found = [c for c in verb.children if c.dep in _SUBJECT_IDS]
+        found = [c for c in _children(verb, doc_index) if c.dep in _SUBJECT_IDS]
     # "Y, who visited Z": the relative pronoun stands for the noun the clause modifies.
     if verb.dep_ == "relcl" and (not found or found[0].lower_ in RELATIVE_PRONOUNS):
         found = [verb.head]
     if verb.dep == _ROOT:
-        found = _dateline_subject(verb, found)
-    return [t for s in found for t in conjuncts(s)]
+        found = _dateline_subject(verb, found, doc_index=doc_index)
+    return [t for s in found for t in conjuncts(s, doc_index=doc_index)]
 
 
 #: Dashes that end a wire dateline ("KAZAN, Russia, Oct 23 (Reuters) - ...").
 DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 
 
-def _dateline_subject(verb: Token, found: list[Token]) -> list[Token]:
+def _dateline_subject(verb: Token, found: list[Token], *, doc_index: DocIndex | None = None) -> list[Token]:
     """ "KAZAN, Russia, Oct 23 (Reuters) - Russian President Vladimir Putin welcomed ...": the
     parser hangs the lead's subject on the dateline (an apposition of "KAZAN", or "KAZAN" made
     the subject); the noun phrase between the dateline's dash and the verb is the subject."""
     doc = verb.doc
     # Only in the lead sentence: walk back to the sentence start (``verb.sent`` would check the
     # whole doc's annotation and make two Spans); the dash is among its first 16 tokens.
+    # (``doc_index`` knows the sentence of every token: no walk)
+    if doc_index is not None and doc_index.sentence_number(verb.i) != 0:
+        return found
     start = verb.i
     while start > 0 and not doc[start].is_sent_start:
         start -= 1
@@ -142,31 +160,31 @@ def _dateline_subject(verb: Token, found: list[Token]) -> list[Token]:
     return found
 
 
-def objects(verb: Token) -> list[Token]:
+def objects(verb: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     """Direct objects of ``verb`` with their conjuncts.
 
     In a relative clause ("the summit, which Portugal hosts") the relative
     pronoun stands for the noun the clause modifies.
     """
-    found = [t for c in verb.children if c.dep in _OBJECT_IDS for t in conjuncts(c)]
+    found = [t for c in _children(verb, doc_index) if c.dep in _OBJECT_IDS for t in conjuncts(c, doc_index=doc_index)]
     if verb.dep_ == "relcl":
         found = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
     return found
 
 
-def prep_objects(head: Token, *preps: str) -> Iterator[tuple[str, Token]]:
+def prep_objects(head: Token, *preps: str, doc_index: DocIndex | None = None) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under ``head`` for the given prepositions (all when none)."""
     if not head.n_lefts and not head.n_rights:
         return  # no children (counts spaCy keeps: no walk of the tree, no new Tokens)
-    for prep in head.children:
+    for prep in _children(head, doc_index):
         if prep.dep not in PREP_IDS:
             continue
         word = prep.lower_  # (read once: a new str on every read)
         if preps and word not in preps:
             continue
-        for obj in prep.children:
+        for obj in _children(prep, doc_index):
             if obj.dep in PREP_OBJECT_IDS:
-                for t in conjuncts(obj):
+                for t in conjuncts(obj, doc_index=doc_index):
                     yield word, t
 
 
