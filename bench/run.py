@@ -1,6 +1,6 @@
 """kgbuild's scale benchmark: build speed against raw spaCy, memory, store load rate, query latency.
 
-    python bench/run.py            # the full run: 100k words, 1M words, >= 1M triples (about 11 min on 2 cores)
+    python bench/run.py            # the full run: 100k words, 1M words, >= 1M triples (about 13 min on 2 cores)
     python bench/run.py --quick    # the same measurements at a fifth of the size (about 2 min)
 
 Everything is measured in one run on a corpus this script makes
@@ -9,10 +9,13 @@ scratch folder that is deleted at the end (``--keep`` keeps it):
 
 1. raw ``nlp.pipe`` words/s (bench/raw_pipe.py: same model, same batch size;
    once with the model as shipped and once with the pipeline kgbuild loads,
-   whose attribute ruler is kgbuild's faster equivalent) and ``kgbuild
-   build`` words/s, each timed as a whole process from start to exit, for 1
-   process and for 2 (``n_process=2`` / ``--workers 2``), and the start-up
-   cost of each (a process given one short article);
+   whose attribute ruler and lemmatizer are kgbuild's faster equivalents)
+   and ``kgbuild build`` words/s, each timed as a whole process from start
+   to exit, for 1 process and for 2 (``n_process=2`` / ``--workers 2``), in
+   ``--rounds`` rounds (3; the median run of each kind is reported, with each
+   round's ratios: wall times on this 2-core machine move by up to 10% from
+   one minute to the next), and the start-up cost of each (a process given
+   one short article);
 2. the peak RSS of ``kgbuild build`` (1 process) on the corpus and on one ten
    times larger;
 3. the rate of writing the built facts into the embedded store the way a
@@ -118,48 +121,59 @@ def corpus_words(path: Path) -> int:
         return sum(len(json.loads(line)["text"].split()) for line in lines if line.strip())
 
 
-def speed(corpus: Path, words: int, scratch: Path) -> dict[str, Run]:
-    runs: dict[str, Run] = {}
+def speed(corpus: Path, words: int, scratch: Path, *, rounds: int) -> dict[str, Run]:
+    """Raw and build runs, ``rounds`` times in turn (so that a slow minute on the machine hits every kind alike).
+
+    Returns the median run of each kind (by wall time).
+    """
+    runs: dict[str, list[Run]] = defaultdict(list)
     python = sys.executable
     # First the fixed cost of each process (imports, model, resources, store) on one short
     # article; this also warms the file cache for the timed runs, so that none starts cold.
     tiny = scratch / "one-article.jsonl"
     tiny.write_text(json.dumps({"id": "start-up", "text": "The leaders met in Lisbon on Monday."}) + "\n", encoding="utf-8")
-    runs["raw-start"] = run_process([python, str(HERE / "raw_pipe.py"), str(tiny)], cwd=scratch)
-    runs["build-start"] = run_process(
+    runs["raw-start"].append(run_process([python, str(HERE / "raw_pipe.py"), str(tiny)], cwd=scratch))
+    runs["build-start"].append(run_process(
         [python, "-m", "kgbuild", "build", str(tiny), "--store", str(scratch / "start-store"), "--progress", "off"], cwd=scratch
-    )
+    ))
     shutil.rmtree(scratch / "start-store")
-    for processes in (1, 2):
-        raw = [python, str(HERE / "raw_pipe.py"), str(corpus), "--processes", str(processes)]
-        runs[f"stock{processes}"] = run_process([*raw, "--stock"], cwd=scratch)
-        runs[f"raw{processes}"] = run_process(raw, cwd=scratch)
-        store = scratch / f"speed-store-{processes}"
-        runs[f"build{processes}"] = run_process(
-            [python, "-m", "kgbuild", "build", str(corpus), "--store", str(store), "--workers", str(processes), "--progress", "off"],
-            cwd=scratch,
-        )
-        shutil.rmtree(store)
+    for _ in range(rounds):
+        for processes in (1, 2):
+            raw = [python, str(HERE / "raw_pipe.py"), str(corpus), "--processes", str(processes)]
+            runs[f"stock{processes}"].append(run_process([*raw, "--stock"], cwd=scratch))
+            runs[f"raw{processes}"].append(run_process(raw, cwd=scratch))
+            store = scratch / f"speed-store-{processes}"
+            runs[f"build{processes}"].append(run_process(
+                [python, "-m", "kgbuild", "build", str(corpus), "--store", str(store), "--workers", str(processes), "--progress", "off"],
+                cwd=scratch,
+            ))
+            shutil.rmtree(store)
+    medians = {kind: sorted(each, key=lambda run: run.seconds)[len(each) // 2] for kind, each in runs.items()}
     print("\n## Build speed against raw nlp.pipe (whole processes timed)\n")
     print(f"corpus: {words:,} words; batch_size={DEFAULT_BATCH_SIZE}; build: defaults (validation sample: first {SAMPLE_HEAD}, "
-          f"then 1 in {SAMPLE_EVERY}; {DEFAULT_WRITE_BATCH} articles a batch)\n")
+          f"then 1 in {SAMPLE_EVERY}; {DEFAULT_WRITE_BATCH} articles a batch); {rounds} round(s), each kind of run once a "
+          "round, in turn; the table gives the median run of each kind, and the ratios of each round\n")
     print("Two baselines, both spaCy's nlp.pipe alone: the model as shipped (`load_pipeline(stock=True)`), and the pipeline "
-          "kgbuild loads (`load_pipeline()`: the same model with kgbuild.attribute_ruler's lookup in place of the stock attribute "
-          "ruler, same output). build / shipped is the issue's figure; build / kgbuild's pipeline is what kgbuild's own stages "
-          "(extraction, mapping, validation, writes) cost on top of its parse.\n")
+          "kgbuild loads (`load_pipeline()`: the same model with kgbuild's attribute ruler and lemmatizer in place of the "
+          "stock ones, same output). build / shipped is the issue's figure; build / kgbuild's pipeline is what kgbuild's own "
+          "stages (extraction, mapping, validation, writes) cost on top of its parse.\n")
     print("| processes | nlp.pipe, model as shipped, words/s | nlp.pipe, kgbuild's pipeline, words/s | build words/s | "
-          "build / shipped (target >= 0.90) | build / kgbuild's pipeline | CPU s: shipped, kgbuild's pipeline, build |")
-    print("|---|---|---|---|---|---|---|")
+          "build / shipped (target >= 0.90) | the same, each round | build / kgbuild's pipeline | "
+          "CPU s: shipped, kgbuild's pipeline, build | CPU: shipped / build, each round |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for processes in (1, 2):
-        stock, raw, built = runs[f"stock{processes}"], runs[f"raw{processes}"], runs[f"build{processes}"]
+        stock, raw, built = (medians[f"{kind}{processes}"] for kind in ("stock", "raw", "build"))
+        pairs = list(zip(runs[f"stock{processes}"], runs[f"build{processes}"]))
+        each = ", ".join(f"{s.seconds / b.seconds:.2f}" for s, b in pairs)
+        each_cpu = ", ".join(f"{s.cpu / b.cpu:.2f}" for s, b in pairs)
         print(f"| {processes} | {words / stock.seconds:,.0f} | {words / raw.seconds:,.0f} | {words / built.seconds:,.0f} | "
-              f"{stock.seconds / built.seconds:.2f} | {raw.seconds / built.seconds:.2f} | "
-              f"{stock.cpu:.1f}, {raw.cpu:.1f}, {built.cpu:.1f} |")
-    start_raw, start_build = runs["raw-start"], runs["build-start"]
+              f"{stock.seconds / built.seconds:.2f} | {each} | {raw.seconds / built.seconds:.2f} | "
+              f"{stock.cpu:.1f}, {raw.cpu:.1f}, {built.cpu:.1f} | {each_cpu} |")
+    start_raw, start_build = medians["raw-start"], medians["build-start"]
     print(f"\nstart-up (a process given one short article): raw {start_raw.seconds:.1f} s, {start_raw.cpu:.1f} CPU s; "
           f"build {start_build.seconds:.1f} s, {start_build.cpu:.1f} CPU s")
-    print(f"build output (1 process): {runs['build1'].output.splitlines()[-1]}")
-    return runs
+    print(f"build output (1 process): {medians['build1'].output.splitlines()[-1]}")
+    return medians
 
 
 def memory(small: Run, small_words: int, large_corpus: Path, large_words: int, scratch: Path) -> Path:
@@ -361,6 +375,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="kgbuild's scale benchmark (see the module docstring)")
     parser.add_argument("--quick", action="store_true", help="a fifth of the size: a sanity run, not the targets' scale")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of the speed runs (each kind once a round; medians reported; default 3)")
     parser.add_argument("--words", type=int, help="words in the 1x corpus (default: 100,000; 20,000 with --quick)")
     args = parser.parse_args()
     words_wanted = args.words or (20_000 if args.quick else 100_000)
@@ -376,7 +392,7 @@ def main() -> None:
         print(f"# kgbuild benchmark{' (quick)' if args.quick else ''}\n")
         print(f"python {sys.version.split()[0]}, pyoxigraph {pyoxigraph.__version__}, {os.cpu_count()} CPUs, "
               f"load average {os.getloadavg()[0]:.2f} at start; scratch {scratch}")
-        runs = speed(small_corpus, small_words, scratch)
+        runs = speed(small_corpus, small_words, scratch, rounds=args.rounds)
         large_store = memory(runs["build1"], small_words, large_corpus, large_words, scratch)
         load_rate(large_store, scratch)
         queries(query_store(large_store, scratch, minimum_triples), runs=5 if args.quick else 9, budget=60)
