@@ -127,7 +127,8 @@ class MemoAttributeRuler(AttributeRuler):
     def _apply(self, doc: Doc, plan: _Plan) -> None:
         per_token: dict[int, list[int]] = {}
         if plan.attributes:
-            rows = doc.to_array(list(plan.attributes)).tolist() if len(doc) else []
+            # (Doc.to_array gives one column as a flat array, whether asked for in a list or not)
+            rows = doc.to_array(list(plan.attributes)).reshape(len(doc), -1).tolist() if len(doc) else []
             outcomes = self._outcomes
             for i, row in enumerate(rows):
                 key = self._key(row, plan)

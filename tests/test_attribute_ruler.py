@@ -90,6 +90,20 @@ def test_any_doc_gets_what_spacy_gives_it(tokens):
     assert got == expected
 
 
+def test_rules_testing_one_attribute_only():
+    # One attribute keyed: Doc.to_array gives a flat column. POS values are symbol ids, as the rules name them.
+    rules = [
+        {"patterns": [[{"POS": "NOUN"}]], "attrs": {"LEMMA": "thing"}},
+        {"patterns": [[{"POS": {"IN": ["VERB", "AUX"]}}]], "attrs": {"LEMMA": "act"}},
+    ]
+    stock, memo = rulers(rules)
+    words, pos = ["talks", "met", "new", "summit"], ["NOUN", "VERB", "ADJ", "NOUN"]
+    expected = annotations(stock(Doc(stock.vocab, words=words, pos=pos)))
+    got = annotations(memo(Doc(memo.vocab, words=words, pos=pos)))
+    assert got == expected
+    assert [row[4] for row in got] == ["thing", "act", "", "thing"]
+
+
 def test_a_remembered_outcome_is_reused_for_an_equivalent_token():
     _, memo = rulers(RULES)
     memo(hand_built(memo.vocab, ["talks", "Berlin"], ["NN", "NNP"], ["nsubj", "ROOT"]))
