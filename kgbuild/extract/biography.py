@@ -105,7 +105,7 @@ from .entities import NAME_PARTICLES, ArticleEntities, clean_name, defines_its_s
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .roles import OFFICE_MODIFIERS, _facts_for, _noun_phrase, _read_title, _Title, _titles_of
-from .syntax import POSSESSIVE_TAG_ID, PROPN_ID, VERB_POS_IDS, conjuncts, prep_objects, subjects
+from .syntax import MODIFIER_IDS, POSSESSIVE_TAG_ID, PRON_ID, PROPN_ID, VERB_POS_IDS, conjuncts, prep_objects, subjects
 
 __all__ = ["extract_biography"]
 
@@ -136,12 +136,9 @@ MIN_COUNTRY_MENTIONS = 2
 PARTY_NOUNS = frozenset({"party", "organization", "organisation", "movement", "group", "faction"})
 #: Nouns of a membership that a state holds ("a member state of the Arab League").
 MEMBER_STATE_NOUNS = frozenset({"state", "country", "nation"})
-#: The id of the part of speech of a pronoun (``Token.pos``; ``pos_`` decodes a str on every read).
-PRON_ID = get_string_id("PRON")
-#: Ids of the tag of a plural noun and of the labels of a noun's modifiers ("the German envoys").
+#: The id of the tag of a plural noun ("the German envoys").
 PLURAL_NOUN_TAG_ID = get_string_id("NNS")
 OF_ID, THE_ID = get_string_id("of"), get_string_id("the")
-MODIFIER_DEP_IDS = frozenset({get_string_id("amod"), get_string_id("compound")})
 #: Roman numerals of regnal names ("Carol II", "Louis XIV").
 REGNAL = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
@@ -440,7 +437,7 @@ def _plural_demonym_lists(parse: _Parse, found: ArticleEntities, *, gazetteer: G
     for noun in parse.of_pos("NOUN"):
         if noun.tag != PLURAL_NOUN_TAG_ID:  # (the id: no string read for every noun)
             continue
-        demonyms = [c for c in parse.index.children(noun) if c.i < noun.i and c.dep in MODIFIER_DEP_IDS]
+        demonyms = [c for c in parse.index.children(noun) if c.i < noun.i and c.dep in MODIFIER_IDS]
         countries = _demonym_countries(demonyms, found, gazetteer) if demonyms else []
         if len(countries) != 1:
             continue

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
 from .docindex import DocIndex, string_ids
-from .syntax import COMPOUND_ID, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID
+from .syntax import COMPOUND_ID, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID
 
 __all__ = [
     "ArticleEntities",
@@ -316,8 +316,6 @@ OPENING_BRACKETS, CAPITAL_WORDS = frozenset({"("}), frozenset({"capital"})
 #: The string ids of the words a name does not end on ("of", "and", "the"), compared with
 #: ``Token.lower`` (an int, read without decoding a string).
 TRAILING_WORDS = frozenset(get_string_id(word) for word in ("of", "and", "the"))
-#: The string ids of the subject labels ("nsubj", "nsubjpass"), read the same way.
-SUBJECT_IDS = frozenset({NSUBJ_ID, get_string_id("nsubjpass")})
 
 #: Words of the names of bodies, events, media and buildings, never of a person ("Green Transition
 #: Forum", "Piłsudski Monument").
@@ -1018,10 +1016,10 @@ def _clause_subjects(token: Token, *, doc_index: DocIndex) -> list[Token]:
     head = token.head
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    while not any(c.dep in SUBJECT_IDS for c in children(head)) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
+    while not any(c.dep in NOMINAL_SUBJECT_IDS for c in children(head)) and head.dep_ in {"conj", "xcomp", "acomp"} and head.head.i != head.i:
         head = head.head
-    # (``dep``, an int, tested before ``conjuncts`` walks the tree: see SUBJECT_IDS)
-    found = [s for c in children(head) if c.dep in SUBJECT_IDS for s in [c, *c.conjuncts]]
+    # (``dep``, an int, tested before ``conjuncts`` walks the tree: see NOMINAL_SUBJECT_IDS)
+    found = [s for c in children(head) if c.dep in NOMINAL_SUBJECT_IDS for s in [c, *c.conjuncts]]
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS:
         # "China said its partnership with Russia was strong": the speaker, if the clause names no one
         found += [s for c in children(head.head) if c.dep == NSUBJ_ID for s in [c, *c.conjuncts]]

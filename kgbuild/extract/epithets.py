@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..facts import EntityKind, Fact
@@ -24,7 +23,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities
 from .factmaking import make_fact
 from .lexicon import Lexicon
-from .syntax import conjuncts, subjects
+from .syntax import RELCL_ID, conjuncts, subjects
 
 __all__ = ["extract_name_calling", "extract_sentential_stances", "without_name_calling_meets", "without_self_stances"]
 
@@ -34,7 +33,6 @@ NAMING_VERBS = frozenset({"call", "brand", "label", "dub"})
 COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "attr", "acomp", "npadvmod"})
 AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION)
 STANCES = frozenset({"supports", "opposes"})
-RELCL_ID = get_string_id("relcl")
 
 
 def _complements(verb: Token, target: Token) -> list[Token]:

@@ -23,7 +23,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities, clean_name
 from .factuality import modality_of
 from .lexicon import Lexicon
-from .syntax import DOBJ_ID, POBJ_ID, POSS_ID, PREP_ID, PROPN_ID, VERB_POS_IDS
+from .syntax import ACL_ID, AMOD_ID, DOBJ_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, POBJ_ID, POSS_ID, PREP_ID, PROPN_ID, VERB_ID, VERB_POS_IDS
 from .time import DateRange, Tense, resolve_date
 
 __all__ = ["dateline_place", "extract_events"]
@@ -159,7 +159,7 @@ def extract_events(
 MEETING_OF_VERBS = frozenset({"attend", "skip", "boycott", "miss", "address"})
 #: The lemmas :func:`_organisation_events` looks at: those verbs, "host", "join" and the prepositions of a place.
 ORGANISATION_EVENT_WORDS = MEETING_OF_VERBS | {"at", "for", "to", "host", "join"}
-_VERB, _ADP = get_string_id("VERB"), get_string_id("ADP")
+_ADP = get_string_id("ADP")
 
 
 def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: ArticleEntities, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
@@ -173,10 +173,10 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
     for verb in doc_index.tokens_with(lemma=ORGANISATION_EVENT_WORDS):
         held = verb.i in organisation_heads
         pos = verb.pos  # (the id, read once)
-        if not held and pos != _VERB:
+        if not held and pos != VERB_ID:
             continue  # (tested first: most of these words are prepositions heading no organisation, read below only if they do)
         lemma = verb.lemma_.lower()  # (read once: a new str on every read)
-        if pos == _VERB and (lemma == "host" or lemma == "join" and _placed(verb, found)):
+        if pos == VERB_ID and (lemma == "host" or lemma == "join" and _placed(verb, found)):
             # "hosted leaders of the Quad", "hosted the Quad leaders", "joined the G7 leaders in
             # Apulia": the grouping's meeting ("joined EU leaders in calling for" is no meeting)
             heads = [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in LEADER_NOUNS for g in _grouping_of(o)]
@@ -188,7 +188,7 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
                 continue
             heads = [c for c in verb.children if c.dep_ == "pobj"]
             named_only = True  # "at NATO" is at its headquarters; "at the G20 summit" is an event noun already
-        elif pos == _VERB and lemma in MEETING_OF_VERBS:
+        elif pos == VERB_ID and lemma in MEETING_OF_VERBS:
             if not held:
                 continue
             heads = [c for c in verb.children if c.dep_ == "dobj"]
@@ -212,7 +212,7 @@ def _organisation_events(clusters: list[_Cluster], doc_index: DocIndex, found: A
             cluster.org = cluster.org or org
             cluster.tokens.append(token)
             cluster.surfaces.append(found.label(org) if named else f"{found.label(org)} {event_type.lower()}")
-            if pos == _VERB and lemma in {"host", "join"}:
+            if pos == VERB_ID and lemma in {"host", "join"}:
                 # "hosted leaders of the Quad in Wilmington": where the meeting is held
                 cluster.place_tokens.extend(
                     (k, obj) for h in (verb, token, token.head.head if token.dep_ == "pobj" else token.head)
@@ -290,7 +290,7 @@ def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon)
 
 #: Ids (``Token.dep``, ``Token.pos``, ``Token.lower``) compared by the rules of another
 #: occasion below: integers, where the ``dep_``/``pos_``/``lower_`` strings are decoded per call.
-_AMOD, _NPADVMOD = get_string_id("amod"), get_string_id("npadvmod")
+_NPADVMOD = get_string_id("npadvmod")
 _AMOD_DET = frozenset(get_string_id(dep) for dep in ("amod", "det"))
 _OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("dobj", "nsubjpass"))
 _EARLIER_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago", "before"))
@@ -303,7 +303,7 @@ def _other_occasion(token: Token, doc_index: DocIndex) -> int:
         dep = child.dep  # (label ids: no ``dep_`` string read per child)
         if dep == POSS_ID and child.lemma_.lower() == "year":
             words = {c.lower_ for c in child.children if c.dep in _AMOD_DET}
-        elif dep != _AMOD:
+        elif dep != AMOD_ID:
             continue
         else:
             words = {child.lower_}
@@ -364,8 +364,6 @@ def _year_of_verb(token: Token, doc_index: DocIndex) -> int:
 
 #: The ids (``Token.pos``) of the parts of speech an event noun has: compared without reading ``pos_``.
 _NOUN_POS_IDS = frozenset(get_string_id(pos) for pos in ("NOUN", "PROPN"))
-#: The ids (``Token.dep``) of the modifiers that make an event noun something else ("a news conference").
-_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod"))
 
 
 def _event_type(token: Token, lexicon: Lexicon, doc_index: DocIndex) -> str | None:
@@ -375,7 +373,7 @@ def _event_type(token: Token, lexicon: Lexicon, doc_index: DocIndex) -> str | No
     event_type = lexicon.event_types.get(lemma) or lexicon.event_types.get(token.lower_)
     if event_type is None or lemma == "sideline":
         return None  # most nouns name no event
-    if any(c.dep in _MODIFIER_IDS and c.lower_ in {"news", "press"} for c in doc_index.children(token)):
+    if any(c.dep in MODIFIER_IDS and c.lower_ in {"news", "press"} for c in doc_index.children(token)):
         return None  # "a news conference" is where words are said, not a diplomatic event
     if token.lower == _CALL and not any(c.lower_ in {"phone", "telephone", "video"} for c in token.lefts):
         return None
@@ -556,7 +554,7 @@ def _places(token: Token, found: ArticleEntities, doc_index: DocIndex) -> list[t
                     places.extend((k, obj) for k in found.at(obj.i) if found.kind(k) in PLACE_KINDS)
     # "the summit, held in Vilnius" / "the summit will take place in Vilnius"
     for child in children(token):
-        if child.dep == _ACL and child.lemma_ in {"hold", "take", "scheduled", "set"}:
+        if child.dep == ACL_ID and child.lemma_ in {"hold", "take", "scheduled", "set"}:
             for prep in children(child):
                 if prep.dep == PREP_ID and prep.lower in _IN_AT_IDS:
                     for obj in children(prep):
@@ -578,12 +576,11 @@ def _hyphened_pair(token: Token, doc_index: DocIndex) -> bool:
 _NAME_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "nmod"))
 _PAIR_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "nmod", "punct"))
 _IN_AT_IDS = frozenset(get_string_id(word) for word in ("in", "at"))
-_ACL, _HYPH = get_string_id("acl"), get_string_id("HYPH")
+_HYPH = get_string_id("HYPH")
 
 
-_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in ("nsubj", "nsubjpass"))
 #: The labels of an event noun whose clause :func:`_clause_places` reads: subject, object, "for" object.
-_CLAUSE_ROLE_IDS = _SUBJECT_IDS | {get_string_id("dobj"), get_string_id("pobj")}
+_CLAUSE_ROLE_IDS = NOMINAL_SUBJECT_IDS | {DOBJ_ID, POBJ_ID}
 
 
 def _clause_places(token: Token, found: ArticleEntities) -> list[tuple[str, Token]]:
@@ -593,7 +590,7 @@ def _clause_places(token: Token, found: ArticleEntities) -> list[tuple[str, Toke
     if dep not in _CLAUSE_ROLE_IDS:
         return []  # (no head read for an event noun in no such role)
     head = token.head
-    if dep in _SUBJECT_IDS or (dep == DOBJ_ID and head.lemma_ in EVENT_FRAME_VERBS):
+    if dep in NOMINAL_SUBJECT_IDS or (dep == DOBJ_ID and head.lemma_ in EVENT_FRAME_VERBS):
         verb, preps = head, ("in", "at")
     elif dep == POBJ_ID and head.lower_ == "for" and head.head.lemma_ in GATHERING_VERBS:
         verb = head.head

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..facts import Modality
 from .lexicon import Lexicon
+from .syntax import ADJ_ID, AMOD_ID, NOMINAL_SUBJECT_IDS, NOUN_ID, VERB_ID, VERB_POS_IDS
 
 __all__ = ["modality_of"]
 
@@ -41,14 +42,13 @@ def _ids(*strings: str) -> frozenset[int]:
 _NEG, _DET, _MARK, _PREP, _CONJ, _ADVCL, _RELCL, _ACL, _CC, _ROOT_DEP = (
     get_string_id(dep) for dep in ("neg", "det", "mark", "prep", "conj", "advcl", "relcl", "acl", "cc", "ROOT")
 )
-_AUX_DEPS, _SUBJECT_DEPS, _MODIFIER_DEPS = _ids("aux", "auxpass"), _ids("nsubj", "nsubjpass"), _ids("advmod", "amod")
-_ADVMOD, _AMOD = get_string_id("advmod"), get_string_id("amod")
+_AUX_DEPS, _MODIFIER_DEPS = _ids("aux", "auxpass"), _ids("advmod", "amod")
+_ADVMOD = get_string_id("advmod")
 _NO, _ACCORDING = get_string_id("no"), get_string_id("according")
 _WILL, _WOULD, _HYPOTHETICAL_AUX = _ids("will", "shall", "'ll"), _ids("would", "'d"), _ids(*HYPOTHETICAL_AUX)
 _CONDITIONS, _ALTERNATIVES = _ids("if", "unless", "whether"), _ids("or", "nor")
 #: The parts of speech a governing word must have to make a fact hypothetical or reported.
-_VERB, _ADJ, _NOUN = get_string_id("VERB"), get_string_id("ADJ"), get_string_id("NOUN")
-_VERB_ADJ, _VERB_AUX = frozenset({_VERB, _ADJ}), _ids("VERB", "AUX")
+_VERB_ADJ = frozenset({VERB_ID, ADJ_ID})
 #: The labels (``dep``) of a noun predicate that take their frame from their verb.
 _NOUN_FRAME_DEPS = _ids("dobj", "nsubj", "nsubjpass", "attr")
 _PARTICLE, _MARK_NEG = get_string_id("prt"), _ids("mark", "neg")
@@ -62,7 +62,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
     token = predicate
     depth = 0
     from_conj = False  # reached ``token`` from a verb coordinated with it
-    noun_predicate = predicate.pos == _NOUN  # (read once)
+    noun_predicate = predicate.pos == NOUN_ID  # (read once)
     while True:
         for child in children(token):
             dep = child.dep
@@ -80,7 +80,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
                     would = True  # future in the past ("said he would attend"), unless a condition follows
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
-            elif dep in _SUBJECT_DEPS:
+            elif dep in NOMINAL_SUBJECT_IDS:
                 if _no_one(child, children):
                     negated = True  # "Neither Putin nor Xi attended", "No leader attended"
             elif dep == _MARK:
@@ -92,7 +92,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
                     reported = True
                 elif lemma in {"potentially", "possibly", "potential", "possible", "perhaps"}:
                     hypothetical = True
-                elif dep == _AMOD and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
+                elif dep == AMOD_ID and lemma in {"upcoming", "coming", "planned", "proposed", "scheduled"}:
                     planned = True
             elif dep == _PREP and word == _ACCORDING:
                 reported = True
@@ -105,7 +105,7 @@ def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token
                 hypothetical = True
             elif lemma in lexicon.planned:
                 planned = True
-            elif lemma in lexicon.reported and pos == _VERB:
+            elif lemma in lexicon.reported and pos == VERB_ID:
                 reported = True
             if lemma in lexicon.planned and any(c.dep == _CONJ and c.i > token.i and _negating_verb(c, lexicon, children) for c in children(token)):
                 negated = True  # "had planned to attend but cancelled his trip"
@@ -149,7 +149,7 @@ def _participle_clause(token: Token, children: Callable[[Token], Iterable[Token]
 def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]], *, lemma: str | None = None) -> bool:
     """A verb that denies or cancels what it governs: "cancelled", "ruled out", "called off".
     ``lemma``: ``token.lemma_.lower()`` where the caller has read it."""
-    if token.pos not in _VERB_AUX:
+    if token.pos not in VERB_POS_IDS:
         return False
     if lemma is None:
         lemma = token.lemma_.lower()

@@ -44,6 +44,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .docindex import DocIndex
+from .syntax import ACL_ID, NSUBJ_ID, POBJ_ID, PREP_ID, RELCL_ID, VERB_ID
 
 __all__ = ["MIN_UNATTRIBUTED_WORDS", "Quote", "SPEECH_VERBS", "extract_quotes"]
 
@@ -80,10 +81,8 @@ _VERB_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in _VERB_MODIFIERS)
 _INVERTED_SPEAKER_DEP_IDS = frozenset(get_string_id(dep) for dep in _INVERTED_SPEAKER_DEPS)
 _NOMINAL_IDS = frozenset(get_string_id(pos) for pos in _NOMINAL)
 _SHARED_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in _SHARED_SUBJECT)
-_NEG, _CCOMP, _PREP, _POBJ, _NSUBJ, _AGENT, _MARK, _RELCL = (
-    get_string_id(dep) for dep in ("neg", "ccomp", "prep", "pobj", "nsubj", "agent", "mark", "relcl")
-)
-_CLAUSE_OF_NOUN = frozenset({_RELCL, get_string_id("acl")})
+_NEG, _CCOMP, _AGENT, _MARK = (get_string_id(dep) for dep in ("neg", "ccomp", "agent", "mark"))
+_CLAUSE_OF_NOUN = frozenset({RELCL_ID, ACL_ID})
 
 _CURLY_DOUBLE = re.compile(r"“[^“”]*”")
 _STRAIGHT_DOUBLE = re.compile(r'"[^"\n]*"')
@@ -352,9 +351,9 @@ def _reported_clauses(verb: Token) -> Iterator[tuple[Token, str]]:
     for child in verb.children:
         if child.dep == _CCOMP:
             yield child, "reported-speech"
-        elif child.dep == _PREP:
+        elif child.dep == PREP_ID:
             for noun in child.children:
-                if noun.dep == _POBJ and _lemma(noun) in STATEMENT_NOUNS:
+                if noun.dep == POBJ_ID and _lemma(noun) in STATEMENT_NOUNS:
                     for clause in noun.children:
                         if clause.dep in _CLAUSE_OF_NOUN and _has_that(clause):
                             yield clause, "reported-in-statement"
@@ -421,12 +420,8 @@ def _according_to_clause(according: Token) -> Span | None:
 # -- shared helpers -----------------------------------------------------------
 
 
-#: The id (``Token.pos``) of a verb: compared without reading the ``pos_`` string.
-_VERB = get_string_id("VERB")
-
-
 def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos == _VERB and _lemma(tok) in SPEECH_VERBS
+    return tok.pos == VERB_ID and _lemma(tok) in SPEECH_VERBS
 
 
 def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token | None:
@@ -435,7 +430,7 @@ def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token 
     With ``through_clause=False`` the path may not leave a reported clause
     ("said the plan was" is not "said:").
     """
-    while tok.pos != _VERB:
+    while tok.pos != VERB_ID:
         if tok.head == tok or (not through_clause and tok.dep == _CCOMP):
             return None
         tok = tok.head
@@ -445,14 +440,14 @@ def _governing_speech_verb(tok: Token, *, through_clause: bool = True) -> Token 
 def _subject_of(verb: Token) -> Token | None:
     """The speaker of a speech verb: its subject, its agent, or its conjunct head's subject."""
     for child in verb.children:
-        if child.dep == _NSUBJ:
+        if child.dep == NSUBJ_ID:
             # "Wang Yi, who told him that ...": the relative pronoun stands for the noun it follows
-            if verb.dep == _RELCL and child.lower_ in {"who", "which", "that"} and verb.head != verb:
+            if verb.dep == RELCL_ID and child.lower_ in {"who", "which", "that"} and verb.head != verb:
                 return verb.head
             return child
     for child in verb.children:
         if child.dep == _AGENT:
-            return next((c for c in child.children if c.dep == _POBJ), None)
+            return next((c for c in child.children if c.dep == POBJ_ID), None)
     # "arrived and said that", "said, adding that": the subject is shared.
     if verb.dep in _SHARED_SUBJECT_IDS and verb.head != verb:
         return _subject_of(verb.head)

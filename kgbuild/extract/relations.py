@@ -24,12 +24,16 @@ from .factmaking import AGENT_KINDS, make_fact
 from .lexicon import Lexicon
 from .statements import ended_stance, governed_modality, joins_body, unanchored_target
 from .syntax import (
+    ACL_ID,
+    ADJ_ID,
     APPOS_ID,
     DOBJ_ID,
+    NOUN_ID,
     POSS_ID,
     PREP_ID,
     PREP_IDS,
     PUNCT_ID,
+    RELCL_ID,
     VERB_POS_IDS,
     conjuncts,
     objects,
@@ -92,8 +96,7 @@ MAX_TOPIC_WORDS = 12
 # Dependency labels as string ids: ``Token.dep`` is an int, read at no cost, while ``Token.dep_``
 # decodes a new str on every read; the loops over many tokens below test the int.
 NSUBJPASS_ID, AGENT_ID, PRT_ID, ADVMOD_ID, ACOMP_ID = (get_string_id(dep) for dep in ("nsubjpass", "agent", "prt", "advmod", "acomp"))
-ACL_ID, ADVCL_ID, RELCL_ID, DET_ID = (get_string_id(dep) for dep in ("acl", "advcl", "relcl", "det"))
-ADJ_ID, NOUN_ID = get_string_id("ADJ"), get_string_id("NOUN")  # (parts of speech, compared with ``Token.pos``)
+ADVCL_ID, DET_ID = get_string_id("advcl"), get_string_id("det")
 #: The phrases of a topic noun left out of its label ("the plan, which ...", "the plan, a trap,").
 TOPIC_SKIPPED_DEP_IDS = frozenset({RELCL_ID, ACL_ID, APPOS_ID, PUNCT_ID})
 NEUTRAL_DEP_IDS = frozenset({ACOMP_ID, get_string_id("oprd")})

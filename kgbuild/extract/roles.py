@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .syntax import APPOS_ID, COMPOUND_ID, NSUBJ_ID, POBJ_ID, POSS_ID, POSSESSIVE_TAG_ID, PREP_ID, PUNCT_ID, conjuncts, evidence
+from .syntax import APPOS_ID, COMPOUND_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POBJ_ID, POSSESSIVE_TAG_ID, POSS_ID, PREP_ID, PRON_ID, PUNCT_ID, conjuncts, evidence
 
 __all__ = ["extract_roles", "office_acts"]
 
@@ -38,9 +38,6 @@ TITLE_RUN_DEPS = TITLE_DEPS | {"prep", "pobj"}
 #: comparison instead of reading ``Token.dep_`` (a string decoded per call).
 _TITLE_RUN_DEP_IDS = frozenset(get_string_id(dep) for dep in TITLE_RUN_DEPS)
 _ATTR = get_string_id("attr")
-_SUBJECT_IDS = frozenset({NSUBJ_ID, get_string_id("nsubjpass")})
-_MODIFIER_IDS = frozenset({COMPOUND_ID, get_string_id("amod")})
-_PRON = get_string_id("PRON")
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)
 AGENT_KINDS = (EntityKind.PERSON, EntityKind.COUNTRY, *ORG_KINDS)
@@ -165,7 +162,7 @@ def _described_tokens(doc_index: DocIndex) -> set[int]:
         if dep == APPOS_ID:
             described.add(noun.head.i)
         elif dep == _ATTR:
-            described.update(c.i for c in doc_index.children(noun.head) if c.dep in _SUBJECT_IDS)  # (label ids, not strings)
+            described.update(c.i for c in doc_index.children(noun.head) if c.dep in NOMINAL_SUBJECT_IDS)  # (label ids, not strings)
     return described
 
 
@@ -198,7 +195,7 @@ def _person_root(i: int, found: ArticleEntities, doc_index: DocIndex) -> str | N
     if len(keys) != 1 or found.kind(keys[0]) is not EntityKind.PERSON:
         return None
     token = doc_index.tokens[i]
-    if token.pos == _PRON:  # (ids, not the ``pos_``/``dep_`` strings)
+    if token.pos == PRON_ID:  # (ids, not the ``pos_``/``dep_`` strings)
         return None
     if token.dep == COMPOUND_ID and found.at(token.head.i) == keys:
         return None
@@ -358,7 +355,7 @@ def _read_title(tokens: list[Token], found: ArticleEntities, *, gazetteer: Gazet
         text = text.title()
     # the head word: the first not modifying another (``t.head is t`` was tested too, never true: every
     # read of ``Token.head`` makes a new Token)
-    anchor = max((t for t in office if t.lower_ not in {"of", "for", "to"}), key=lambda t: t.dep not in _MODIFIER_IDS)
+    anchor = max((t for t in office if t.lower_ not in {"of", "for", "to"}), key=lambda t: t.dep not in MODIFIER_IDS)
     surface = " ".join(t.text for t in tokens if t.tag != POSSESSIVE_TAG_ID)
     return _Title(office=text, surface=surface, holder_of=holder, former=former, anchor=anchor)
 

@@ -29,9 +29,14 @@ _CONJ, _ROOT = get_string_id("conj"), get_string_id("ROOT")
 APPOS_ID, COMPOUND_ID, DOBJ_ID, NSUBJ_ID, POBJ_ID, POSS_ID, PREP_ID, PUNCT_ID = (
     get_string_id(dep) for dep in ("appos", "compound", "dobj", "nsubj", "pobj", "poss", "prep", "punct")
 )
-PROPN_ID = get_string_id("PROPN")
+ACL_ID, AMOD_ID, RELCL_ID = (get_string_id(dep) for dep in ("acl", "amod", "relcl"))
+#: Nominal subjects, active and passive.
+NOMINAL_SUBJECT_IDS = frozenset({NSUBJ_ID, get_string_id("nsubjpass")})
+#: The modifiers written before a noun that tell its kind ("the trade summit", "the annual summit").
+MODIFIER_IDS = frozenset({COMPOUND_ID, AMOD_ID})
+ADJ_ID, NOUN_ID, PRON_ID, PROPN_ID, VERB_ID = (get_string_id(pos) for pos in ("ADJ", "NOUN", "PRON", "PROPN", "VERB"))
 #: The parts of speech of a predicate.
-VERB_POS_IDS = frozenset({get_string_id("VERB"), get_string_id("AUX")})
+VERB_POS_IDS = frozenset({VERB_ID, get_string_id("AUX")})
 #: The tag of the possessive "'s".
 POSSESSIVE_TAG_ID = get_string_id("POS")
 #: Verbs whose object, not subject, does the act of their infinitive ("invited Y to visit").
