@@ -50,12 +50,10 @@ __all__ = ["FACTORY", "MemoAttributeRuler", "memoize_attribute_ruler"]
 FACTORY = "kgbuild_attribute_ruler"
 
 #: Pattern attributes whose values can be keyed: ``Doc.to_array`` reads them
-#: as integers (string hashes or booleans) and the predicates compare them
-#: as such.
-_KEYABLE = frozenset({"ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "ENT_TYPE", "SHAPE"} | {
-    name for name in IDS if name.startswith(("IS_", "LIKE_"))
-})
+#: as integers (string hashes or symbol ids; booleans for the flags) and the
+#: predicates compare them as such.
 _STRING_VALUED = frozenset({"ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "ENT_TYPE", "SHAPE"})
+_KEYABLE = _STRING_VALUED | {name for name in IDS if name.startswith(("IS_", "LIKE_"))}
 #: The value a key holds for every value no pattern names: ``Doc.to_array`` values are never negative.
 _OTHER = -1
 
@@ -145,7 +143,7 @@ class MemoAttributeRuler(AttributeRuler):
         if plan.multi is not None:
             for match_id, start, end in plan.multi(doc, allow_missing=True):
                 rule = int(self.vocab.strings[match_id])
-                target = _target(start, end, self.indices[rule], rule, self)
+                target = _target(start, end, self.indices[rule], rule)
                 per_token.setdefault(target, []).append(rule)
         attrs = self.attrs
         for i, rules in per_token.items():
@@ -179,7 +177,7 @@ class MemoAttributeRuler(AttributeRuler):
         return tuple(sorted({int(self.vocab.strings[match_id]) for match_id, _start, _end in matches}))
 
 
-def _target(start: int, end: int, index: int, rule: int, ruler: AttributeRuler) -> int:
+def _target(start: int, end: int, index: int, rule: int) -> int:
     length = end - start
     if not -length <= index < length:
         raise ValueError(f"attribute rule {rule} sets token {index} of a {length}-token match")
