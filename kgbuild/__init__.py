@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         UsageError,
         UserError,
         build,
+        compact,
         evaluate,
         export,
         format_result,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 #: import the whole library: rdflib, pySHACL, pyoxigraph and the rules.
 _HOMES = {
     **dict.fromkeys(
-        ["EXPORT_FORMATS", "UsageError", "UserError", "build", "evaluate", "export", "format_result",
+        ["EXPORT_FORMATS", "UsageError", "UserError", "build", "compact", "evaluate", "export", "format_result",
          "format_scores", "push", "query", "query_names", "serve", "validate"],
         "api",
     ),
@@ -69,6 +70,7 @@ __all__ = [
     "UsageError",
     "UserError",
     "build",
+    "compact",
     "evaluate",
     "export",
     "extract_articles",

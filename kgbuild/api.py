@@ -25,7 +25,8 @@ from .serve import DEFAULT_BIND, Server, ServeError
 from .serve import serve as _serve
 from .retry import RetryPolicy
 from .sparql import QueryError, QueryResult, ResultsTruncatedWarning, check_endpoint, format_result, list_queries, load_query, run_query
-from .store import StoreError, dataset_from_store, open_store
+from .store import Compaction, StoreError, dataset_from_store, open_store
+from .store import compact as _compact
 from .store import export as _export
 from .validation import ValidationReport, validate_graph
 
@@ -35,6 +36,7 @@ __all__ = [
     "UsageError",
     "UserError",
     "build",
+    "compact",
     "evaluate",
     "export",
     "format_result",
@@ -175,6 +177,14 @@ def export(*, store: str | os.PathLike[str] = DEFAULT_STORE, fmt: str = "trig", 
     _export(_existing_store(store), fmt, out)
 
 
+def compact(*, store: str | os.PathLike[str] = DEFAULT_STORE) -> Compaction:
+    """Compact the store's files so that queries read fewer of them; the quads stay the same (see :func:`kgbuild.store.compact`)."""
+    path = Path(store)
+    if not path.is_dir():
+        raise UsageError(_NO_STORE.format(path=path))
+    return _compact(path)
+
+
 def validate(*, store: str | os.PathLike[str] = DEFAULT_STORE) -> ValidationReport:
     """Validate the union of the store's article graphs against ``ontology/shapes.ttl``."""
     return validate_graph(dataset_from_store(_existing_store(store)))
@@ -193,8 +203,11 @@ def _retry_policy(retries: int) -> RetryPolicy:
     return RetryPolicy(retries=retries)
 
 
+_NO_STORE = "{path}: no store here; build one first with: kgbuild build ARTICLES --store {path}"
+
+
 def _existing_store(path: str | os.PathLike[str] | None):
     path = Path(path if path is not None else DEFAULT_STORE)
     if not path.is_dir():
-        raise UsageError(f"{path}: no store here; build one first with: kgbuild build ARTICLES --store {path}")
+        raise UsageError(_NO_STORE.format(path=path))
     return open_store(path, read_only=True)

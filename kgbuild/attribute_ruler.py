@@ -31,7 +31,8 @@ attribute ``Doc.to_array`` cannot read) make the component fall back to
 spaCy's own matching for the whole pipeline run.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: spaCy 3.8.2-3.8.7 (which kgbuild supports) read the factory's
+# annotations as types through confection and pydantic, and fail on the strings it would make of them.
 
 import re
 from dataclasses import dataclass

@@ -18,7 +18,8 @@ leaves alone stays alone), and writes the lemmas back with one
 unless the lemmatizer is set to overwrite, as in spaCy.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: spaCy 3.8.2-3.8.7 (which kgbuild supports) read the factory's
+# annotations as types through confection and pydantic, and fail on the strings it would make of them.
 
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS

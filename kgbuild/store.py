@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,11 +41,13 @@ from .namespace import DIP
 
 __all__ = [
     "EXPORT_FORMATS",
+    "Compaction",
     "ExportFormatError",
     "NQuadsWriter",
     "StoreError",
     "StoreInUse",
     "article_graphs",
+    "compact",
     "count_triples",
     "dataset_from_store",
     "export",
@@ -356,3 +359,43 @@ def _from_ox(term: object) -> rdflib.term.Identifier:
             return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     raise StoreError(f"cannot convert the stored term {term!r}")
+
+
+@dataclass(frozen=True)
+class Compaction:
+    """What :func:`compact` did: how long it took, and the store folder's size after it."""
+
+    seconds: float
+    size_bytes: int
+
+
+def compact(path: str | os.PathLike[str]) -> Compaction:
+    """Compact the store at ``path``: RocksDB's full compaction, through pyoxigraph's ``Store.optimize``.
+
+    A build leaves the store's newest data in files of overlapping key
+    ranges (one per write batch, until RocksDB's background merges catch
+    up), and a lookup probes each of them. Compaction merges them into the
+    sorted levels below, so that a lookup reads one file per level. Named
+    queries that follow hundreds of facts (one lookup per fact and
+    property) run 10-20% faster after it on a store of 2M triples built by
+    ``kgbuild build``; it takes about 2 s per million triples, about 2% of
+    the build that wrote them, so a build does not run it unasked
+    (``kgbuild compact``, or ``kgbuild build --compact``). The quads are
+    unchanged. Needs the store's write lock: raises :class:`StoreInUse`
+    while another process holds it, and :class:`StoreError` when there is
+    no store at ``path``.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise StoreError(f"no store at {folder}")
+    started = time.perf_counter()
+    store = open_store(folder)
+    try:
+        store.optimize()
+        store.flush()
+    except (OSError, RuntimeError) as error:
+        raise StoreError(f"cannot compact the store {folder}: {error}") from error
+    finally:
+        del store  # closes the database and releases its lock
+    size = sum(entry.stat().st_size for entry in folder.iterdir() if entry.is_file())
+    return Compaction(seconds=time.perf_counter() - started, size_bytes=size)

@@ -6,7 +6,7 @@ import pytest
 
 from kgbuild import cli
 
-COMMANDS = ("build", "query", "export", "validate", "evaluate")
+COMMANDS = tuple(cli._COMMANDS)  # every command the CLI dispatches, new ones included
 
 
 @pytest.mark.parametrize("command", COMMANDS)
