@@ -143,3 +143,82 @@ def test_heads_of_a_word_are_the_heads_of_its_tokens(doc):
     assert index.heads_of_word("to") == {6}  # "the visit to Oslo"
     assert index.heads_of_word("off") == {3} and index.heads_of_word("nowhere") == frozenset()
     assert index.heads_of_word("to") is index.heads_of_word("to")  # found once
+
+
+# "Lena Vik (1950) was a diplomat.": an encyclopedia's opening.
+OPENING = """
+    Lena       1 compound PROPN NNP Lena      B-PERSON
+    Vik        5 nsubj    PROPN NNP Vik       I-PERSON
+    (          1 punct    PUNCT -LRB- (       O
+    1950       1 appos    NUM   CD  1950      B-DATE
+    )          1 punct    PUNCT -RRB- )       O
+    was        5 ROOT     AUX   VBD be        O
+    a          7 det      DET   DT  a         O
+    diplomat   5 attr     NOUN  NN  diplomat  O
+    .          5 punct    PUNCT .   .         O
+"""
+
+
+# A non-projective tree: "on trade" hangs on "hearing" across "was held", which do not descend from it.
+CROSSED = """
+    A          1 det      DET   DT  a         O
+    hearing    3 nsubjpass NOUN NN  hearing   O
+    was        3 auxpass  AUX   VBD be        O
+    held       3 ROOT     VERB  VBN hold      O
+    on         1 prep     ADP   IN  on        O
+    trade      4 pobj     NOUN  NN  trade     O
+    .          3 punct    PUNCT .   .         O
+"""
+
+
+def test_children_are_spacys_in_spacys_order(doc, make_doc):
+    for parsed in (doc, make_doc(OPENING), make_doc(CROSSED)):
+        index = DocIndex(parsed)
+        for token in parsed:
+            children = index.children(token)
+            assert [c.i for c in children] == [c.i for c in token.children]
+            assert all(c is index.tokens[c.i] for c in children)  # the index's own Tokens, none made anew
+    index = DocIndex(doc)
+    assert [c.text for c in index.children(doc[3])] == ["Brenner", "off", "visit", "."]
+    assert index.children(doc[0]) == ()  # a leaf
+
+
+def test_having_finds_the_tokens_with_any_flag(doc):
+    from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_TITLE, IS_UPPER
+
+    index = DocIndex(doc)
+    assert index.having(IS_TITLE, IS_UPPER) == [t.i for t in doc if t.is_title or t.is_upper]
+    assert index.having(IS_TITLE) == [t.i for t in doc if t.is_title]
+    # flags outside the index's table are read from spaCy
+    assert index.having(IS_PUNCT, IS_DIGIT) == [t.i for t in doc if t.is_punct or t.is_digit]
+
+
+def test_by_lemma_groups_a_part_of_speech_by_lemma(doc):
+    index = DocIndex(doc)
+    groups = index.by_lemma(pos="PROPN")
+    expected: dict[int, list[int]] = {}
+    for t in doc:
+        if t.pos_ == "PROPN":
+            expected.setdefault(t.lemma, []).append(t.i)
+    assert groups == expected
+    assert index.by_lemma(pos="NUM") == {}
+
+
+def test_an_encyclopedic_opening_is_read_the_same_through_the_index(doc, make_doc):
+    from kgbuild.extract.entities import defines_its_subject, opens_as_reference
+
+    opening = make_doc(OPENING)
+    assert defines_its_subject(opening) and opens_as_reference(opening)
+    assert defines_its_subject(opening, doc_index=DocIndex(opening)) and opens_as_reference(opening, doc_index=DocIndex(opening))
+    assert not opens_as_reference(doc) and not opens_as_reference(doc, doc_index=DocIndex(doc))
+
+
+def test_entities_of_chosen_keys_are_those_of_all_entities():
+    from kgbuild.extract.entities import ArticleEntities
+    from kgbuild.facts import EntityKind
+
+    found = ArticleEntities()
+    keys = [found.add(EntityKind.COUNTRY, name) for name in ("Norway", "Sweden", "Chile")]
+    every = found.entities()
+    assert found.entities(keys=keys) == every
+    assert found.entities(keys={keys[2], keys[0], "country/nowhere"}) == tuple(e for e in every if e.key in {keys[0], keys[2]})

@@ -115,12 +115,11 @@ def extract_article(doc: Doc, article: Article, *, resources: ExtractionResource
     facts = without_self_stances(without_name_calling_meets(facts), found)  # no phone call, no stance on oneself
     facts = without_vessel_facts(facts, found)  # ships tagged as people are no agents
     used = {k for f in facts for k in (f.subject, f.object)}
-    every = found.entities()
-    entities = [e for e in every if e.key in used or e.kind is EntityKind.PERSON]
+    # the entities kept, chosen by key before any record is made (most entities found are no fact's)
+    kept = {k for k in found.keys() if k in used or found.kind(k) is EntityKind.PERSON}
     # what the kept entities point at (a position's country or organisation) is kept too
-    pointed = {e.country for e in entities if e.country} - {e.key for e in entities}
-    entities = tuple(sorted([*entities, *(e for e in every if e.key in pointed)], key=lambda e: e.key))
-    return Extraction(article=article, entities=entities, facts=tuple(facts))
+    pointed = {found.country_of(k) for k in kept} - {None}
+    return Extraction(article=article, entities=found.entities(keys=kept | pointed), facts=tuple(facts))
 
 
 def _said_facts(doc: Doc, found: ArticleEntities, *, article_id: str, quotes=None, doc_index: DocIndex | None = None) -> list[Fact]:

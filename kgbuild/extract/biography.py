@@ -194,8 +194,8 @@ def extract_biography(
     dominant = _dominant_country(countries)
     if dominant is not None:
         # a biography's country is its subject's, however often it names another
-        dominant = _topic_country(doc, found, facts) or dominant
-    reference = opens_as_reference(doc)
+        dominant = _topic_country(doc, found, facts, doc_index=parse.index) or dominant
+    reference = opens_as_reference(doc, doc_index=parse.index)
     _country_references(parse, found, countries, dominant, reference=reference)
     people = _mentions(parse, found, PERSON_ONLY)
     named = _named_mentions(parse, people, found)  # (read once: a key's label and the words do not change)
@@ -1325,11 +1325,11 @@ def _head_office(label: str, heads: frozenset[str], *, events: frozenset[str] = 
     return None
 
 
-def _topic_country(doc: Doc, found: ArticleEntities, facts: list[Fact]) -> str | None:
+def _topic_country(doc: Doc, found: ArticleEntities, facts: list[Fact], *, doc_index: DocIndex | None = None) -> str | None:
     """The nationality of the person an encyclopedia article is about ("X (1931-2009) was a
     Malawian politician"), when the article states one."""
     topic = found.at(0)[0] if found.at(0) else None
-    if topic is None or found.kind(topic) is not PERSON or not _is_encyclopedic(doc):
+    if topic is None or found.kind(topic) is not PERSON or not _is_encyclopedic(doc, doc_index=doc_index):
         return None
     countries = {f.object for f in facts if f.subject == topic and f.relation == "citizenOf" and f.modality.is_positive}
     return next(iter(countries)) if len(countries) == 1 else None
@@ -1352,16 +1352,16 @@ def _dominant_country(mentions: list[tuple[int, str]]) -> str | None:
     return top if count >= MIN_COUNTRY_MENTIONS and count >= DOMINANCE * ranked[1][1] else None
 
 
-def _is_encyclopedic(doc: Doc) -> bool:
+def _is_encyclopedic(doc: Doc, *, doc_index: DocIndex | None = None) -> bool:
     """Whether the article opens as an encyclopedia does: its first sentence defines its
     subject with a copula ("X (1923-2012) was a Norwegian politician", "The Y is a party in Z")."""
-    return defines_its_subject(doc)
+    return defines_its_subject(doc, doc_index=doc_index)
 
 
 def _article_nationals(parse: _Parse, named: list[tuple[int, int, str]], found: ArticleEntities, facts: list[Fact], dominant: str | None, *, article_id: str) -> list[Fact]:
     """In an encyclopedia article about one country, the people it names with no other
     nationality are that country's citizens (an inference from the article, at a low confidence)."""
-    if dominant is None or not _is_encyclopedic(parse.doc):
+    if dominant is None or not _is_encyclopedic(parse.doc, doc_index=parse.index):
         return []
     linked = {f.subject for f in facts if f.relation in {"citizenOf", "leaderOf"} and f.modality.is_positive}
     linked |= {f.subject for f in facts if f.relation == "holdsPosition" and found.country_of(f.object)}

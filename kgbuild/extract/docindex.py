@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IS_TITLE, IS_UPPER, LEMMA, LOWER, POS
-from spacy.strings import get_string_id
+from spacy.attrs import HEAD, IS_TITLE, IS_UPPER, LEMMA, LOWER, POS
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Evidence, Modality
@@ -29,6 +29,8 @@ INDEXED = (POS, LOWER, LEMMA)
 #: The lexical flags the entity rules ask :meth:`DocIndex.having` for, read in the same
 #: ``Doc.to_array`` call as :data:`INDEXED` (each call has a cost of its own).
 FLAGS = (IS_TITLE, IS_UPPER)
+#: The columns of :meth:`DocIndex._table`: the head offsets last (read by :meth:`DocIndex.children`).
+TABLE = (*INDEXED, *FLAGS, HEAD)
 
 
 class DocIndex:
@@ -62,6 +64,7 @@ class DocIndex:
         self._array: np.ndarray | None = None
         self._lemmas: dict[int, list[int]] | None = None
         self._children: dict[int, tuple[Token, ...]] = {}
+        self._heads: tuple[list[int], list[int]] | None = None  # see :meth:`_dependents`, made on first use
         self._conjuncts: dict[int, tuple[Token, ...]] = {}
         self._word_heads: dict[str, frozenset[int]] = {}
         self._prep_pairs: dict[int, list[tuple[str, Token]]] = {}
@@ -111,10 +114,16 @@ class DocIndex:
     def having(self, *flags: int) -> list[int]:
         """Indices of the tokens with any of the lexical ``flags`` (``spacy.attrs.IS_TITLE``...), in text order."""
         if all(flag in FLAGS for flag in flags):
-            table = self._table()[:, [len(INDEXED) + FLAGS.index(flag) for flag in flags]]
+            table = self._table()
+            columns = [table[:, len(INDEXED) + FLAGS.index(flag)] for flag in flags]
         else:
             table = self.doc.to_array(list(flags)).reshape(len(self.doc), len(flags))
-        return np.flatnonzero(table.any(axis=1)).tolist()
+            columns = [table[:, n] for n in range(len(flags))]
+        # (the columns OR-ed one by one: ``table.any(axis=1)`` over a few columns costs several times more)
+        held = columns[0] != 0
+        for column in columns[1:]:
+            held |= column != 0
+        return np.flatnonzero(held).tolist()
 
     def tokens_with(self, *, pos: Iterable[str] = (), lower: Iterable[str] = (), lemma: Iterable[str] = ()) -> list[Token]:
         """Tokens whose part of speech (``pos_``) is in ``pos``, whose lower-cased text (``lower_``) is in
@@ -137,6 +146,21 @@ class DocIndex:
             return [tokens[i] for i in found[0]]
         return [tokens[i] for i in sorted(set().union(*found))]  # (the union made in C)
 
+    def by_lemma(self, *, pos: str) -> dict[int, list[int]]:
+        """The indices of the tokens whose part of speech (``pos_``) is ``pos``, grouped by the string
+        id of their lemma (``Token.lemma``), each group in text order; read off the index's columns,
+        no Token made."""
+        positions = self._column(POS).indices(get_string_id(pos))
+        groups: dict[int, list[int]] = {}
+        lemmas = self._table()[positions, INDEXED.index(LEMMA)].tolist()
+        for i, lemma in zip(positions, lemmas):
+            group = groups.get(lemma)
+            if group is None:
+                groups[lemma] = [i]
+            else:
+                group.append(i)
+        return groups
+
     def heads_of_word(self, word: str) -> frozenset[int]:
         """Indices of the tokens with a child whose lower-cased text is ``word`` (the heads of the
         tokens ``tokens_with(lower={word})``), found once per word."""
@@ -147,11 +171,31 @@ class DocIndex:
 
     def children(self, token: Token) -> tuple[Token, ...]:
         """``token.children``, read once per token (spaCy walks the tree and makes new Tokens on every call)."""
-        found = self._children.get(token.i)
+        i = token.i
+        found = self._children.get(i)
         if found is None:
-            # (a leaf, most tokens: its counts of children, which spaCy keeps, spare the walk)
-            found = self._children[token.i] = tuple(token.children) if token.n_lefts or token.n_rights else ()
+            # The tokens whose head is ``i`` (but ``i`` itself, a root), in text order, are its
+            # children: spaCy's ``Token.children`` yields the same (its lefts, then its rights, each
+            # in text order), but makes a new Token per child and walks every token between the
+            # edges of the subtree; the grouped head column is read at once, for the whole doc.
+            if self._heads is None:
+                self._heads = self._dependents()
+            order, starts = self._heads
+            tokens = self._tokens
+            found = self._children[i] = tuple([tokens[j] for j in order[starts[i] : starts[i + 1]] if j != i])
         return found
+
+    def _dependents(self) -> tuple[list[int], list[int]]:
+        """The token indices ordered by their heads (stably: in text order under each head), and
+        where the tokens of each head start in that order (the head of ``order[starts[h] :
+        starts[h + 1]]`` is ``h``; a root is its own head)."""
+        table = self._table()
+        n = len(table)
+        offsets = table[:, len(TABLE) - 1].astype(np.int64)  # (``to_array`` wraps negative offsets: cast back)
+        heads = np.arange(n, dtype=np.int64) + offsets
+        order = np.argsort(heads, kind="stable")
+        starts = np.searchsorted(heads[order], np.arange(n + 1), side="left")
+        return order.tolist(), starts.tolist()
 
     def rights(self, token: Token) -> list[Token]:
         """``token.rights`` (its children after it), off :meth:`children`."""
@@ -193,7 +237,7 @@ class DocIndex:
             strings = self.doc.vocab.strings
             self._lemmas = {}
             for value in self._column(LEMMA).spans.keys() - self._column(LOWER).spans.keys():
-                lowered = get_string_id(strings[value].lower())
+                lowered = _lowered_id(strings, value)
                 if lowered != value:  # the lemma itself is found by its own id
                     self._lemmas.setdefault(lowered, []).append(value)
         return self._lemmas
@@ -208,10 +252,9 @@ class DocIndex:
         return self._columns[attr]
 
     def _table(self) -> np.ndarray:
-        """The values of :data:`INDEXED` and :data:`FLAGS` of every token, one row a token (made on first use)."""
+        """The values of :data:`TABLE` (:data:`INDEXED`, :data:`FLAGS`, ``HEAD``) of every token, one row a token (made on first use)."""
         if self._array is None:
-            attrs = [*INDEXED, *FLAGS]
-            self._array = self.doc.to_array(attrs).reshape(len(self.doc), len(attrs))
+            self._array = self.doc.to_array(list(TABLE)).reshape(len(self.doc), len(TABLE))
         return self._array
 
 
@@ -234,6 +277,14 @@ def _ids_of(strings: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(string) for string in strings)
 
 
+@lru_cache(maxsize=65536)
+def _lowered_id(strings: StringStore, value: int) -> int:
+    """The string id of the lower-cased string ``value`` (an id ``strings`` holds). The same lemmas
+    come back in article after article, and reading a string out of the vocabulary and hashing
+    it again cost more than the look-up (an id's string is fixed: the memo changes no answer)."""
+    return get_string_id(strings[value].lower())
+
+
 class _Grouped:
     """The positions of each value of a column. Grouping by sorting with numpy costs much less
     than grouping in a Python loop, and a look-up is one dict access."""
@@ -241,11 +292,11 @@ class _Grouped:
     def __init__(self, column: np.ndarray) -> None:
         order = np.argsort(column, kind="stable")  # stable: the positions of a value in text order
         ordered = column[order]
-        cuts = (np.flatnonzero(ordered[1:] != ordered[:-1]) + 1).tolist()  # where a new value starts
-        starts = [0, *cuts] if len(column) else []
+        # where each value's group starts (an array: indexing ``ordered`` with a list converts it first)
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(column) else np.zeros(0, dtype=np.intp)
         self.positions: list[int] = order.tolist()
         #: where each group starts in ``positions``, and its end last
-        self.bounds: list[int] = [*starts, len(column)]
+        self.bounds: list[int] = [*starts.tolist(), len(column)]
         #: the number of each value's group (an int, not a pair of bounds: one object less per value)
         self.spans: dict[int, int] = dict(zip(ordered[starts].tolist(), range(len(starts))))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
 from .docindex import DocIndex, string_ids
-from .syntax import COMPOUND_ID, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID
+from .syntax import COMPOUND_ID, NOMINAL_SUBJECT_IDS, NOUN_ID, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID
 
 __all__ = [
     "ArticleEntities",
@@ -232,8 +232,10 @@ class ArticleEntities:
     def keys(self, kind: EntityKind | None = None) -> list[str]:
         return [k for k, d in self._drafts.items() if kind is None or d.kind is kind]
 
-    def entities(self) -> tuple[Entity, ...]:
-        """The frozen entities, in a stable order."""
+    def entities(self, *, keys: Collection[str] | None = None) -> tuple[Entity, ...]:
+        """The frozen entities (only those of ``keys``, when given), in a stable order (by key)."""
+        drafts = self._drafts
+        items = drafts.items() if keys is None else [(key, drafts[key]) for key in keys if key in drafts]
         return tuple(
             Entity(
                 key=key,
@@ -247,7 +249,7 @@ class ArticleEntities:
                 start=d.start,
                 end=d.end,
             )
-            for key, d in sorted(self._drafts.items())
+            for key, d in sorted(items)
         )
 
 
@@ -310,7 +312,7 @@ def find_entities(
 
 #: Word lists asked of :meth:`DocIndex.tokens_with`, made once as frozensets (the string ids
 #: of a frozenset are memoised; a set literal would be hashed into a new frozenset on every call).
-PROPN_POS, NOUN_POS = frozenset({"PROPN"}), frozenset({"NOUN"})
+PROPN_POS = frozenset({"PROPN"})
 OPENING_BRACKETS, CAPITAL_WORDS = frozenset({"("}), frozenset({"capital"})
 
 #: The string ids of the words a name does not end on ("of", "and", "the"), compared with
@@ -347,7 +349,8 @@ def _untagged_person_names(
     for head in doc_index.tokens_with(pos=PROPN_POS):
         if head.i in covered or found.at(head.i) or head.ent_type:  # (``ent_type`` 0: no entity, read as an int)
             continue
-        words = [t for t in head.lefts if t.dep == COMPOUND_ID]
+        # (``head.lefts`` off the index's children: spaCy walks the tokens from the left edge)
+        words = [t for t in doc_index.children(head) if t.dep == COMPOUND_ID and t.i < head.i]
         start = head.i - len(words)
         if not 1 <= len(words) <= 2 or [t.i for t in words] != list(range(start, head.i)):
             continue
@@ -771,11 +774,12 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
         for key in found.at(token.i):
             if found.kind(key) in org_kinds:
                 last_seen[key] = token.i
-        if found.at(token.i) or token.pos_ != "NOUN":
+        if found.at(token.i) or token.pos != NOUN_ID:  # (ids: ``pos_``, ``dep_`` and ``lower_`` decode a new str)
             continue
         names = {org.name for org in gazetteer.organisations_for_noun(token.lemma_.lower())}
-        has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        if not has_the or any(c.dep_ in {"compound", "amod", "nummod"} and c.pos_ == "PROPN" for c in token.children):
+        children = doc_index.children(token)
+        has_the = any(c.dep == DET_ID and c.lower == THE_ID for c in children)
+        if not has_the or any(c.dep in NOUN_MODIFIER_IDS and c.pos == PROPN_ID for c in children):
             continue
         candidates = [key for key in last_seen if found.label(key) in names]
         if candidates:
@@ -784,14 +788,16 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
             found.link(token.i, best)
 
 
+DET_ID, THE_ID = get_string_id("det"), get_string_id("the")
+#: The modifiers whose proper noun makes a name of "the alliance" ("the Atlantic alliance").
+NOUN_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod", "nummod"))
+
+
 def _nouns_for_organisations(doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> set[int]:
     """Indices of the nouns that may stand for an organisation ("the bloc"). The nouns are grouped
     by lemma (``Token.lemma``, an int read at no cost) and each lemma is decoded and looked up once."""
-    by_lemma: dict[int, list[int]] = {}
-    for token in doc_index.tokens_with(pos=NOUN_POS):
-        by_lemma.setdefault(token.lemma, []).append(token.i)
     strings = doc.vocab.strings
-    return {i for lemma, found in by_lemma.items() if gazetteer.has_organisations_for_noun(strings[lemma].lower()) for i in found}
+    return {i for lemma, found in doc_index.by_lemma(pos="NOUN").items() if gazetteer.has_organisations_for_noun(strings[lemma].lower()) for i in found}
 
 
 def _governments(found: ArticleEntities, doc: Doc, *, gazetteer: Gazetteer, nouns: frozenset[str], doc_index: DocIndex) -> None:
@@ -880,11 +886,19 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ == "appos" and token.head.dep_ in {"nsubj", "nsubjpass"}
 
 
-def defines_its_subject(doc: Doc) -> bool:
+def _first_sentence(doc: Doc, doc_index: DocIndex | None) -> Span | None:
+    """The first sentence of ``doc``, off ``doc_index`` where given (``doc.sents`` makes a Span
+    of every sentence of the doc before it yields the first)."""
+    if doc_index is not None:
+        return doc_index.sentences[0] if doc_index.sentences else None
+    return next(iter(doc.sents), None)
+
+
+def defines_its_subject(doc: Doc, *, doc_index: DocIndex | None = None) -> bool:
     """Whether the article's first sentence defines its subject with a copula, as an
     encyclopedia does ("X (1923-2012) was a Norwegian politician", "The Y is a party in Z");
     not "It was the first visit in years", whose subject is no name."""
-    first = next(iter(doc.sents), None)
+    first = _first_sentence(doc, doc_index)
     if first is None:
         return False
     root = first.root
@@ -895,13 +909,13 @@ def defines_its_subject(doc: Doc) -> bool:
     )
 
 
-def opens_as_reference(doc: Doc) -> bool:
+def opens_as_reference(doc: Doc, *, doc_index: DocIndex | None = None) -> bool:
     """Whether the article opens as a reference work does, not as news: its first sentence
     defines its subject, or gives the dates of the name it opens with in brackets ("Olav
     V (1903-1991) reigned as King of Norway"). News opens with a dateline or an event."""
-    if defines_its_subject(doc):
+    if defines_its_subject(doc, doc_index=doc_index):
         return True
-    first = next(iter(doc.sents), None)
+    first = _first_sentence(doc, doc_index)
     if first is None:
         return False
     i = first.start
@@ -923,7 +937,7 @@ def _topic_pronouns(found: ArticleEntities, doc: Doc, *, doc_index: DocIndex) ->
     main-clause subject, and "His"/"Her" opening a sentence, refer to that person: the
     article's topic. (News names many people; its pronouns are left to the nearest one.)"""
     sentences = doc_index.sentences
-    if not found.at(0) or not sentences or not opens_as_reference(doc):
+    if not found.at(0) or not sentences or not opens_as_reference(doc, doc_index=doc_index):
         return
     topic = found.at(0)[0]
     root = sentences[0].root

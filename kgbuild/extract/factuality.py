@@ -166,14 +166,17 @@ def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], I
 _NO_ONE_WORDS = frozenset(get_string_id(word) for word in ("none", "nobody", "neither", "no-one"))
 _NO_ONE_DEPS = frozenset(get_string_id(dep) for dep in ("preconj", "det", "cc"))
 _VBG = get_string_id("VBG")
+_NEITHER, _NOR = get_string_id("neither"), get_string_id("nor")
+_PRECONJ_OR_DET = frozenset(get_string_id(dep) for dep in ("preconj", "det"))
 
 
 def _no_one(subject: Token, children: Callable[[Token], Iterable[Token]]) -> bool:
     """A subject that denies its verb: "neither X nor Y", "no leader", "none of them", "nobody"."""
     if subject.lower in _NO_ONE_WORDS:
         return True
+    # (ids compared: the children are mostly "the" and "a", whose strings need not be decoded)
     return any(
-        (c.dep_ in {"preconj", "det"} and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "cc" and c.lower_ == "nor")
+        (c.dep in _PRECONJ_OR_DET and c.lower == _NEITHER) or (c.dep == _DET and c.lower == _NO) or (c.dep == _CC and c.lower == _NOR)
         for c in children(subject)
         if c.dep in _NO_ONE_DEPS
     )

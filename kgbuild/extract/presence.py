@@ -125,7 +125,7 @@ def _left_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon
         events = [e for t in targets for e in _events(t, found)]
         if not events:
             continue
-        for agent in _agents(subjects(verb), found):
+        for agent in _agents(subjects(verb, doc_index=doc_index), found):
             for event in events:
                 yield make_fact(agent, "attends", event, verb, rule="presence/left-event", confidence=0.75, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -146,7 +146,7 @@ def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Le
             continue  # "flew into the resort for a few hours at the summit": a place not named is still one gone to
         # the event: "for the summit", "at the summit", "for a few hours at the summit", also hung on the place
         # "arrived in Rome ahead of the summit": the parser hangs "of" on the adverb
-        holders = [verb, *places, *(c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "ahead")]
+        holders = [verb, *places, *(c for c in doc_index.children(verb) if c.dep_ == "advmod" and c.lower_ == "ahead")]
         event_tokens = [t for h in holders for t in _pobjs(h, "for", "at", doc_index=doc_index)]
         event_tokens += [t for h in holders if h.lower_ == "ahead" for t in _pobjs(h, "of", doc_index=doc_index)]
         event_tokens += [t for h in list(event_tokens) for t in _pobjs(h, "at", "of", doc_index=doc_index)]
@@ -155,7 +155,7 @@ def _place_for_event(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Le
         meeting = places and any(t.lemma_.lower() in lexicon.meet_nouns or t.lower_ in lexicon.meet_nouns for t in event_tokens)
         if not events and not meeting:
             continue
-        subject_tokens = subjects(verb)
+        subject_tokens = subjects(verb, doc_index=doc_index)
         # "leaders of the G20, including X and Y, gathered in Rome for the summit"
         agents = _agents(subject_tokens + [t for s in subject_tokens for h in [s, *_pobjs(s, "of", doc_index=doc_index)] for t in _pobjs(h, "including", doc_index=doc_index)], found)
         crowd = verb.lemma_.lower() in CROWD_VERBS
@@ -184,7 +184,7 @@ def _chaired(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, a
         events = [e for t in targets for e in _events(t, found) if found.event_type(e) in CHAIRED_TYPES or t.lemma_.lower() == "gathering"]
         if not events:
             continue
-        subject_tokens = subjects(verb)
+        subject_tokens = subjects(verb, doc_index=doc_index)
         if not subject_tokens and verb.dep_ == "relcl":
             subject_tokens = [verb.head]
         for agent in _agents(subject_tokens, found):
@@ -226,7 +226,7 @@ def _meal_with(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon,
         partners = _agents(_pobjs(meal, "with", doc_index=doc_index) + _pobjs(verb, "with", doc_index=doc_index), found)
         if not partners:
             continue
-        for agent in _agents(subjects(verb), found):
+        for agent in _agents(subjects(verb, doc_index=doc_index), found):
             for partner in partners:
                 if partner != agent and found.kind(partner) is EntityKind.PERSON:
                     yield make_fact(agent, "meets", partner, verb, rule="presence/meal-with", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
@@ -301,7 +301,7 @@ def _left_for(doc_index: DocIndex, found: ArticleEntities, *, lexicon: Lexicon, 
         places = [k for t in _pobjs(verb, "for", doc_index=doc_index) for k in found.at(t.i) if found.kind(k) in PLACE_KINDS]
         if not places:
             continue
-        for agent in _agents(subjects(verb), found):
+        for agent in _agents(subjects(verb, doc_index=doc_index), found):
             if found.kind(agent) is EntityKind.PERSON:
                 for key in places:
                     yield make_fact(agent, "visits", key, verb, rule="presence/left-for", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
@@ -322,11 +322,11 @@ def _acting_abroad(found: ArticleEntities, prior: list[Fact], *, gazetteer: Gaze
         verb = first.head
         if verb.pos not in VERB_POS_IDS or verb.lemma_.lower() not in PLACED_ACTS:
             continue
-        place_tokens = [o for o in first.children if o.dep_ == "pobj"]
+        place_tokens = [o for o in doc_index.children(first) if o.dep == POBJ_ID]
         places = [k for t in place_tokens for k in found.at(t.i) if found.kind(k) in PLACE_KINDS]
         if not places:
             continue
-        for agent in _agents(subjects(verb), found):
+        for agent in _agents(subjects(verb, doc_index=doc_index), found):
             if found.kind(agent) is not EntityKind.PERSON:
                 continue
             home = _home_countries(agent, prior)
@@ -415,14 +415,14 @@ def _listed_attendees(doc: Doc, doc_index: DocIndex, found: ArticleEntities, *, 
             continue
         listed: list[Token] = []
         lemma = verb.lemma_.lower()
-        if lemma == "include" and any(s.lemma_.lower() in ATTENDEE_NOUNS for s in subjects(verb)):
+        if lemma == "include" and any(s.lemma_.lower() in ATTENDEE_NOUNS for s in subjects(verb, doc_index=doc_index)):
             listed = objects(verb)
         elif lemma == "be" and any(p.lower_ == "among" and any(o.lemma_.lower() in ATTENDEE_NOUNS for o in p.children if o.dep_ == "pobj") for p in verb.children if p.dep_ == "prep"):
-            listed = subjects(verb)
+            listed = subjects(verb, doc_index=doc_index)
         elif lemma == "be" and any(c.dep_ == "acomp" and c.lower_ == "present" and not list(c.children) for c in verb.children):
-            listed = subjects(verb)  # "were also present" (at an event named before, not "present at X")
+            listed = subjects(verb, doc_index=doc_index)  # "were also present" (at an event named before, not "present at X")
         elif lemma == "be" and any(o.lower_ == "attendance" and not list(o.children) for o in _pobjs(verb, "in", doc_index=doc_index)):
-            listed = subjects(verb)  # "were in attendance"
+            listed = subjects(verb, doc_index=doc_index)  # "were in attendance"
         if not listed:
             continue
         event = _event_in_view(verb, doc_index, found)

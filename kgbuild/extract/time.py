@@ -42,6 +42,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["DateRange", "Tense", "resolve_date"]
@@ -162,7 +163,13 @@ def _narrow(days: tuple[dt.date, dt.date], part: str) -> tuple[dt.date, dt.date]
     return None
 
 
+@lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
+    """``text`` lower-cased, its punctuation, dashes, ordinals and leading words cut.
+
+    Memoised: the same dates ("Monday", "last week") come back in article after article, and
+    the regular expressions (``_DASHES`` is tried at every position) cost more than a look-up
+    (the result depends on ``text`` only: the memo changes no answer)."""
     s = text.lower().replace(",", " ").replace(".", " ")
     s = _DASHES.sub("-", s)
     s = _ORDINAL.sub(r"\1", s)
