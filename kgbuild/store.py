@@ -31,7 +31,6 @@ from typing import BinaryIO
 
 import pyoxigraph
 import rdflib
-from oxrdflib import OxigraphStore
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 
@@ -343,6 +342,9 @@ def store_graph(store: pyoxigraph.Store) -> rdflib.Dataset:
     back typed ``xsd:string`` (oxrdflib's conversion); lookups with plain
     ``Literal("x")`` still match.
     """
+    # Imported here: it imports rdflib's SPARQL engine, some 0.1 s that a build does not need.
+    from oxrdflib import OxigraphStore
+
     return rdflib.Dataset(store=OxigraphStore(store=store), default_union=True)
 
 

@@ -46,7 +46,6 @@ from dataclasses import dataclass
 from itertools import chain
 from types import MappingProxyType
 
-from pyshacl import validate
 from rdflib import RDF, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
@@ -141,6 +140,9 @@ def validate_graph(
         shapes = load_shapes()
     elif type(shapes) is Graph:  # not a Dataset: pySHACL reads all of a Dataset's graphs
         shapes = _indexed(shapes)  # copying it costs less than one validation's lookups in it
+    # Imported here: with rdflib's SPARQL engine it costs some 0.15 s, which a build that validates nothing does not pay.
+    from pyshacl import validate
+
     conforms, report_graph, _ = validate(
         _mixed_copy(graph, ontology if ontology is not None else load_ontology()),
         shacl_graph=shapes,
@@ -267,6 +269,8 @@ def _ontology_axioms(ontology: Graph) -> tuple[tuple[Node, Node, Node], ...]:
     do not depend on the data graph (a blank node of the ontology, such as
     a list, gets one fresh id here, kept for every graph).
     """
+    from pyshacl import validate  # imported here: see validate_graph
+
     axioms = Graph()
     validate(axioms, shacl_graph=Graph(), ont_graph=ontology, inference="none", inplace=True)
     return tuple(axioms)

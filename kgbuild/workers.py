@@ -17,6 +17,9 @@ with workers must then guard its entry point with ``if __name__ ==
 While a runner runs, the tools it loaded are kept out of the garbage
 collector's passes (:func:`frozen_objects`), in this process and in the
 workers forked from it; the collector is as it was once the runner ends.
+With glibc, the memory the parse frees between chunks also stays with the
+process while a runner runs (:func:`steady_heap`), instead of being given
+back to the system and faulted in again by the next chunk.
 
 Workers end with the process that started them, even when it is killed
 with SIGKILL and cannot shut the pool down: an idle worker waits on a pipe
@@ -48,7 +51,7 @@ from spacy.language import Language
 
 from .pipeline import Chunk, ChunkResult, ChunkTools, build_chunk, load_chunk_tools
 
-__all__ = ["WorkerSetup", "end_with_parent", "frozen_objects", "local_executor", "run_chunks"]
+__all__ = ["WorkerSetup", "end_with_parent", "frozen_objects", "local_executor", "run_chunks", "steady_heap"]
 
 Runner = Callable[[Iterator[Chunk]], Iterator[ChunkResult]]
 
@@ -78,11 +81,13 @@ def local_executor(
     """A runner on this machine: in this process for one worker, else in ``workers`` processes."""
     setup = WorkerSetup(model=model, nlp=nlp, validate=validate)
     if workers == 1:
-        tools = setup.load()
-        with frozen_objects():
-            yield lambda chunks: run_chunks(chunks, tools)
+        with steady_heap():
+            tools = setup.load()
+            with frozen_objects():
+                yield lambda chunks: run_chunks(chunks, tools)
         return
     with ExitStack() as stack:
+        stack.enter_context(steady_heap())  # before forking: the forked workers inherit the settings
         if _can_fork():
             _worker_state["tools"] = setup.load()  # the forked workers inherit it
             stack.enter_context(frozen_objects())  # before forking: the workers inherit the frozen state too
@@ -129,6 +134,49 @@ def frozen_objects() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextmanager
+def steady_heap() -> Iterator[None]:
+    """Keep the memory freed in the block for the process to use again, instead of giving it back to the system (glibc only).
+
+    With glibc's default settings, malloc gives back to the system the
+    memory freed at the top of its heap once more than a threshold is free
+    there, and makes large blocks with ``mmap`` and unmaps them when freed.
+    The parse of a chunk frees its large work buffers, the extraction
+    between two chunks moves the heap's top, and the next chunk's parse asks
+    for them again: every page is then faulted in and zeroed anew. A
+    1-process build of 100k words took some 390,000 page faults (``nlp.pipe``
+    alone about 60,000) and 1.4 CPU s of system time (``nlp.pipe`` 0.4). In
+    the block, blocks below 32 MB (glibc's largest dynamic ``mmap``
+    threshold) come from the heap, and up to 256 MB free at its top is
+    kept: that build then takes some 80,000 page faults, about 0.9 CPU s
+    less, and 20 MB (6%) more peak memory. At the end the trim threshold is
+    what glibc's dynamic settings give with that ``mmap`` threshold (twice
+    it), and the free memory the heap holds is given back
+    (``malloc_trim``). Without glibc nothing changes.
+    """
+    libc = _glibc()
+    if libc is None or not libc.mallopt(_M_MMAP_THRESHOLD, _HEAP_MMAP_THRESHOLD):
+        yield
+        return
+    libc.mallopt(_M_TRIM_THRESHOLD, _HEAP_TRIM_THRESHOLD)
+    try:
+        yield
+    finally:
+        libc.mallopt(_M_TRIM_THRESHOLD, 2 * _HEAP_MMAP_THRESHOLD)
+        libc.malloc_trim(0)
+
+
+def _glibc() -> ctypes.CDLL | None:
+    """The C library of this process if it is glibc (whose ``mallopt`` :func:`steady_heap` uses), else ``None``."""
+    try:
+        if not (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc"):
+            return None
+        libc = ctypes.CDLL(None)
+    except (ValueError, OSError):  # no such confstr name (not glibc), no C library to load
+        return None
+    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+
+
 def _freeze_collector() -> tuple[int, int, int]:
     """Freeze the objects alive now and make the collector's passes rarer (see :func:`frozen_objects`);
     return the thresholds it had."""
@@ -163,6 +211,11 @@ _worker_state: dict[str, object] = {}
 
 #: The collector's first threshold (net new objects between passes) while a build runs: see frozen_objects().
 _BUILD_GC_THRESHOLD = 10_000
+
+#: ``mallopt`` parameters (malloc.h) and the values :func:`steady_heap` gives them while a build runs.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_HEAP_MMAP_THRESHOLD = 32 << 20  # glibc's largest dynamic value on 64-bit (DEFAULT_MMAP_THRESHOLD_MAX)
+_HEAP_TRIM_THRESHOLD = 256 << 20  # with 64 MB a build of 100k words still took some 210,000 page faults
 
 #: ``prctl`` option: the signal this process gets when its parent ends (linux/prctl.h).
 _PR_SET_PDEATHSIG = 1

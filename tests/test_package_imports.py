@@ -31,3 +31,14 @@ def test_loading_the_parser_module_leaves_rdf_and_rules_unimported():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_loading_the_cli_leaves_the_shacl_and_sparql_engines_unimported():
+    # What every command imports: pySHACL (and rdflib's SPARQL engine, which it and oxrdflib
+    # import) are imported only by a validation, oxrdflib only by kgbuild.store.store_graph.
+    code = (
+        "import sys, kgbuild.cli; "
+        "print(sorted(m for m in ('pyshacl', 'oxrdflib', 'rdflib.plugins.sparql') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
