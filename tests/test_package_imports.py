@@ -42,3 +42,23 @@ def test_loading_the_cli_leaves_the_shacl_and_sparql_engines_unimported():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_loading_the_cli_leaves_spacy_and_the_rules_unimported():
+    # Commands that never parse (query, export, compact, push, serve, validate) start without
+    # spaCy (about 0.8 s): the CLI and the API read their defaults and error classes from
+    # kgbuild.settings, and import the pipeline only to build.
+    code = (
+        "import sys, kgbuild.cli; "
+        "print(sorted(m for m in ('spacy', 'thinc', 'kgbuild.nlp', 'kgbuild.pipeline', 'kgbuild.extract') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_settings_are_the_ones_the_pipeline_and_parser_use():
+    from kgbuild import nlp, pipeline, settings
+
+    assert pipeline.DEFAULT_STORE is settings.DEFAULT_STORE
+    assert pipeline.BuildOptionError is settings.BuildOptionError
+    assert nlp.ModelNotFound is settings.ModelNotFound
