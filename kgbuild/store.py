@@ -379,7 +379,7 @@ def compact(path: str | os.PathLike[str]) -> Compaction:
     up), and a lookup probes each of them. Compaction merges them into the
     sorted levels below, so that a lookup reads one file per level. Named
     queries that follow hundreds of facts (one lookup per fact and
-    property) run 10-20% faster after it on a store of 2M triples built by
+    property) run 10-30% faster after it on a store of 2M triples built by
     ``kgbuild build``; it takes about 2 s per million triples, about 2% of
     the build that wrote them, so a build does not run it unasked
     (``kgbuild compact``, or ``kgbuild build --compact``). The quads are
