@@ -35,6 +35,7 @@ from .syntax import (
     PUNCT_ID,
     RELCL_ID,
     VERB_POS_IDS,
+    children_of,
     conjuncts,
     objects,
     prep_objects,
@@ -818,19 +819,19 @@ def _event_targets(verb: Token, targets: list[Token], found: ArticleEntities, *,
     tokens = list(targets)
     # "hosted leaders of the Quad": the grouping named for its meeting (see events._organisation_events)
     tokens += [g for t in targets if t.lemma_.lower() in {"leader", "head"} for g in _grouping_tokens(t)]
-    pairs = doc_index.prep_objects(verb, *AT_EVENT_PREPS) if doc_index else prep_objects(verb, *AT_EVENT_PREPS, doc_index=doc_index)
+    pairs = doc_index.prep_objects(verb, *AT_EVENT_PREPS) if doc_index else prep_objects(verb, *AT_EVENT_PREPS)
     for prep, obj in pairs:
         tokens.append(obj)
         # "on the sidelines of the summit"
         if may_have(obj, "of"):
             tokens.extend(t for _, t in prep_objects(obj, "of", doc_index=doc_index))
-    for child in doc_index.children(verb) if doc_index else verb.children:
+    for child in children_of(verb, doc_index=doc_index):
         if child.dep in PLACE_PHRASE_DEP_IDS and may_have(child, "at", "in", "from"):
             tokens.extend(t for _, t in prep_objects(child, "at", "in", "from", doc_index=doc_index))
         if child.dep == DOBJ_ID and child.lower_ == "part":
             tokens.extend(t for _, t in prep_objects(child, "in", doc_index=doc_index))
     # "was among the leaders at the summit": the group is at the event
-    among = doc_index.prep_objects(verb, "among") if doc_index else prep_objects(verb, "among", doc_index=doc_index)
+    among = doc_index.prep_objects(verb, "among") if doc_index else prep_objects(verb, "among")
     tokens.extend(t for _, group in among for _, t in prep_objects(group, "at", doc_index=doc_index))
     return list(dict.fromkeys(k for t in tokens for k in found.at(t.i) if found.kind(k) is EntityKind.EVENT))
 
@@ -896,7 +897,7 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_ind
 def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None, doc_index: DocIndex | None = None) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
-    children = list(token.children) if doc_index is None else doc_index.children(token)  # read up to four times below
+    children = children_of(token, doc_index=doc_index)  # read up to four times below
     # "rejected the premier's choice, General Farid": the apposition names whom it is about
     named = [k for c in children if c.dep == APPOS_ID for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
     if named:

@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .syntax import APPOS_ID, COMPOUND_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POBJ_ID, POSSESSIVE_TAG_ID, POSS_ID, PREP_ID, PRON_ID, PUNCT_ID, conjuncts, evidence
+from .syntax import APPOS_ID, COMPOUND_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POBJ_ID, POSSESSIVE_TAG_ID, POSS_ID, PREP_ID, PRON_ID, PUNCT_ID, children_of, conjuncts, evidence
 
 __all__ = ["extract_roles", "office_acts"]
 
@@ -204,7 +204,7 @@ def _person_root(i: int, found: ArticleEntities, doc_index: DocIndex) -> str | N
 
 def _titles_of(root: Token, found: ArticleEntities, *, gazetteer: Gazetteer, lexicon: Lexicon, doc_index: DocIndex | None = None):
     name_keys = found.at(root.i)
-    children = tuple(root.children) if doc_index is None else doc_index.children(root)
+    children = children_of(root, doc_index=doc_index)
     root_i = root.i  # (read once: each ``Token.i`` is a property call)
     # The subtree's words before the name's root, in the order of ``root.subtree`` (each child's
     # subtree in turn), walked once: none when its leftmost word is the root itself (most

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
@@ -13,7 +13,7 @@ from ..facts import Evidence
 if TYPE_CHECKING:  # (docindex imports this module's label ids)
     from .docindex import DocIndex
 
-__all__ = ["SUBJECT_DEPS", "OBJECT_DEPS", "conjuncts", "evidence", "listed_appositions", "objects", "subjects", "prep_objects"]
+__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "children_of", "conjuncts", "evidence", "listed_appositions", "objects", "prep_objects", "subjects"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
@@ -61,17 +61,20 @@ COMMITMENT_PREDICATES = frozenset({
 # which walks the tree and makes new Tokens on every read. The answers are the same.
 
 
-def _children(token: Token, doc_index: DocIndex | None) -> Iterable[Token]:
-    return token.children if doc_index is None else doc_index.children(token)
+def children_of(token: Token, *, doc_index: DocIndex | None = None) -> tuple[Token, ...]:
+    """``token.children``, in text order (a tuple: rules read it more than once)."""
+    return tuple(token.children) if doc_index is None else doc_index.children(token)
+
+
+def _conjuncts_of(token: Token, doc_index: DocIndex | None) -> tuple[Token, ...]:
+    return token.conjuncts if doc_index is None else doc_index.conjuncts(token)
 
 
 def conjuncts(token: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     """``token`` and the tokens coordinated with it ("Japan, Australia and India")."""
     if token.dep != _CONJ and not token.n_rights:
         return [token]  # neither coordinated with a head nor heading any: no walk (``Token.conjuncts`` is one)
-    if doc_index is None:
-        return [token, *token.conjuncts, *listed_appositions(token)]
-    return [token, *doc_index.conjuncts(token), *listed_appositions(token, doc_index=doc_index)]
+    return [token, *_conjuncts_of(token, doc_index), *listed_appositions(token, doc_index=doc_index)]
 
 
 def listed_appositions(token: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
@@ -85,11 +88,11 @@ def listed_appositions(token: Token, *, doc_index: DocIndex | None = None) -> li
     if not appositions:
         return []
     for child in appositions:
-        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in _children(child, doc_index)):
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in children_of(child, doc_index=doc_index)):
             continue  # "X, Y or Z" names alternatives, and a stray "plus" is no list
         between = token.doc[token.i + 1 : child.left_edge.i]
         if any(t.text == "," for t in between):
-            return [child, *(child.conjuncts if doc_index is None else doc_index.conjuncts(child))]
+            return [child, *_conjuncts_of(child, doc_index)]
     return _and_before_last_apposition(token, appositions)
 
 
@@ -108,27 +111,27 @@ def _and_before_last_apposition(token: Token, appositions: list[Token]) -> list[
 
 def subjects(verb: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     """Subjects of ``verb``, inherited from the first verb of a coordination ("met and praised")."""
-    found = [c for c in _children(verb, doc_index) if c.dep in _SUBJECT_IDS]
+    found = [c for c in children_of(verb, doc_index=doc_index) if c.dep in _SUBJECT_IDS]
     # "X invited Y to visit Z": the one invited, urged or asked does the act.
     if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-        found = [c for c in _children(verb.head, doc_index) if c.dep == DOBJ_ID]
+        found = [c for c in children_of(verb.head, doc_index=doc_index) if c.dep == DOBJ_ID]
     # "X met and praised Y", "X aims to bolster": the subject sits on the governing verb.
     while not found and verb.head.i != verb.i:
         dep = verb.dep_  # (read once: a new str on every read)
-        if dep == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in _children(verb, doc_index)):
+        if dep == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(c.lower_ == "to" for c in children_of(verb, doc_index=doc_index)):
             # "Russia's decision to invade", "coalition efforts to support": the noun's owner acts
-            return [c for c in _children(verb.head, doc_index) if c.dep_ in {"poss", "compound", "amod"} and c.i < verb.head.i]
+            return [c for c in children_of(verb.head, doc_index=doc_index) if c.dep_ in {"poss", "compound", "amod"} and c.i < verb.head.i]
         if dep == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in DOCUMENT_VERBS:
             verb = verb.head.head  # "X issued a statement condemning Y": X condemns
         elif dep in {"conj", "xcomp", "acomp"}:
             verb = verb.head  # "X is ready to sign": the predicate adjective's subject
         elif dep == "pcomp" and verb.head.head.lemma_.lower() in COMMITMENT_PREDICATES:
             verb = verb.head.head  # "X is committed to supporting Y"
-        elif dep == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(verb, doc_index)):
+        elif dep == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb, doc_index=doc_index)):
             verb = verb.head  # a purpose clause: "X sent troops to help Y" (X helps)
         else:
             break
-        found = [c for c in _children(verb, doc_index) if c.dep in _SUBJECT_IDS]
+        found = [c for c in children_of(verb, doc_index=doc_index) if c.dep in _SUBJECT_IDS]
     # "Y, who visited Z": the relative pronoun stands for the noun the clause modifies.
     if verb.dep_ == "relcl" and (not found or found[0].lower_ in RELATIVE_PRONOUNS):
         found = [verb.head]
@@ -171,7 +174,7 @@ def objects(verb: Token, *, doc_index: DocIndex | None = None) -> list[Token]:
     In a relative clause ("the summit, which Portugal hosts") the relative
     pronoun stands for the noun the clause modifies.
     """
-    found = [t for c in _children(verb, doc_index) if c.dep in _OBJECT_IDS for t in conjuncts(c, doc_index=doc_index)]
+    found = [t for c in children_of(verb, doc_index=doc_index) if c.dep in _OBJECT_IDS for t in conjuncts(c, doc_index=doc_index)]
     if verb.dep_ == "relcl":
         found = [verb.head if t.lower_ in RELATIVE_PRONOUNS else t for t in found]
     return found
@@ -181,13 +184,13 @@ def prep_objects(head: Token, *preps: str, doc_index: DocIndex | None = None) ->
     """(preposition, object) pairs under ``head`` for the given prepositions (all when none)."""
     if not head.n_lefts and not head.n_rights:
         return  # no children (counts spaCy keeps: no walk of the tree, no new Tokens)
-    for prep in _children(head, doc_index):
+    for prep in children_of(head, doc_index=doc_index):
         if prep.dep not in PREP_IDS:
             continue
         word = prep.lower_  # (read once: a new str on every read)
         if preps and word not in preps:
             continue
-        for obj in _children(prep, doc_index):
+        for obj in children_of(prep, doc_index=doc_index):
             if obj.dep in PREP_OBJECT_IDS:
                 for t in conjuncts(obj, doc_index=doc_index):
                     yield word, t
