@@ -182,10 +182,7 @@ def export(*, store: str | os.PathLike[str] = DEFAULT_STORE, fmt: str = "trig", 
 
 def compact(*, store: str | os.PathLike[str] = DEFAULT_STORE) -> Compaction:
     """Compact the store's files so that queries read fewer of them; the quads stay the same (see :func:`kgbuild.store.compact`)."""
-    path = Path(store)
-    if not path.is_dir():
-        raise UsageError(_NO_STORE.format(path=path))
-    return _compact(path)
+    return _compact(_store_folder(store))
 
 
 def validate(*, store: str | os.PathLike[str] = DEFAULT_STORE) -> ValidationReport:
@@ -206,11 +203,13 @@ def _retry_policy(retries: int) -> RetryPolicy:
     return RetryPolicy(retries=retries)
 
 
-_NO_STORE = "{path}: no store here; build one first with: kgbuild build ARTICLES --store {path}"
+def _store_folder(path: str | os.PathLike[str] | None) -> Path:
+    """The folder of the store at ``path`` (the default store for ``None``); a user error when there is none."""
+    folder = Path(path if path is not None else DEFAULT_STORE)
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no store here; build one first with: kgbuild build ARTICLES --store {folder}")
+    return folder
 
 
 def _existing_store(path: str | os.PathLike[str] | None):
-    path = Path(path if path is not None else DEFAULT_STORE)
-    if not path.is_dir():
-        raise UsageError(_NO_STORE.format(path=path))
-    return open_store(path, read_only=True)
+    return open_store(_store_folder(path), read_only=True)
