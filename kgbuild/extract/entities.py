@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import Entity, EntityKind, entity_key
 from ..gazetteer import Gazetteer
 from .docindex import DocIndex, string_ids
-from .syntax import COMPOUND_ID, NOMINAL_SUBJECT_IDS, NOUN_ID, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID
+from .syntax import COMPOUND_ID, NOMINAL_SUBJECT_IDS, NOUN_ID, NSUBJ_ID, POSSESSIVE_TAG_ID, PROPN_ID, ids_of
 
 __all__ = [
     "ArticleEntities",
@@ -317,7 +317,7 @@ OPENING_BRACKETS, CAPITAL_WORDS = frozenset({"("}), frozenset({"capital"})
 
 #: The string ids of the words a name does not end on ("of", "and", "the"), compared with
 #: ``Token.lower`` (an int, read without decoding a string).
-TRAILING_WORDS = frozenset(get_string_id(word) for word in ("of", "and", "the"))
+TRAILING_WORDS = ids_of("of", "and", "the")
 
 #: Words of the names of bodies, events, media and buildings, never of a person ("Green Transition
 #: Forum", "Piłsudski Monument").
@@ -790,7 +790,7 @@ def _generic_organisation_nouns(found: ArticleEntities, doc: Doc, *, gazetteer: 
 
 DET_ID, THE_ID = get_string_id("det"), get_string_id("the")
 #: The modifiers whose proper noun makes a name of "the alliance" ("the Atlantic alliance").
-NOUN_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "amod", "nummod"))
+NOUN_MODIFIER_IDS = ids_of("compound", "amod", "nummod")
 
 
 def _nouns_for_organisations(doc: Doc, *, gazetteer: Gazetteer, doc_index: DocIndex) -> set[int]:

@@ -23,7 +23,7 @@ from .docindex import DocIndex
 from .entities import ArticleEntities, clean_name
 from .factuality import modality_of
 from .lexicon import Lexicon
-from .syntax import ACL_ID, AMOD_ID, DOBJ_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, POBJ_ID, POSS_ID, PREP_ID, PROPN_ID, VERB_ID, VERB_POS_IDS
+from .syntax import ACL_ID, AMOD_ID, DOBJ_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, POBJ_ID, POSS_ID, PREP_ID, PROPN_ID, VERB_ID, VERB_POS_IDS, ids_of
 from .time import DateRange, Tense, resolve_date
 
 __all__ = ["dateline_place", "extract_events"]
@@ -291,10 +291,10 @@ def _named_events(doc_index: DocIndex, found: ArticleEntities, lexicon: Lexicon)
 #: Ids (``Token.dep``, ``Token.pos``, ``Token.lower``) compared by the rules of another
 #: occasion below: integers, where the ``dep_``/``pos_``/``lower_`` strings are decoded per call.
 _NPADVMOD = get_string_id("npadvmod")
-_AMOD_DET = frozenset(get_string_id(dep) for dep in ("amod", "det"))
-_OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("dobj", "nsubjpass"))
-_EARLIER_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago", "before"))
-_AGO_IDS = frozenset(get_string_id(word) for word in ("earlier", "ago"))
+_AMOD_DET = ids_of("amod", "det")
+_OBJECT_IDS = ids_of("dobj", "nsubjpass")
+_EARLIER_IDS = ids_of("earlier", "ago", "before")
+_AGO_IDS = ids_of("earlier", "ago")
 
 
 def _other_occasion(token: Token, doc_index: DocIndex) -> int:
@@ -363,7 +363,7 @@ def _year_of_verb(token: Token, doc_index: DocIndex) -> int:
 
 
 #: The ids (``Token.pos``) of the parts of speech an event noun has: compared without reading ``pos_``.
-_NOUN_POS_IDS = frozenset(get_string_id(pos) for pos in ("NOUN", "PROPN"))
+_NOUN_POS_IDS = ids_of("NOUN", "PROPN")
 
 
 def _event_type(token: Token, lexicon: Lexicon, doc_index: DocIndex) -> str | None:
@@ -505,9 +505,9 @@ def _time_phrase(prep: Token) -> bool:
 
 
 #: Label and word ids compared by :func:`_organiser` (``Token.dep`` and ``lower`` are ints; ``dep_`` and ``lower_`` decode a str per read).
-_ORGANISER_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "poss", "nmod", "amod"))
-_OWNER_DEPS = frozenset(get_string_id(dep) for dep in ("poss", "compound"))
-_BODY_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "nmod", "amod"))
+_ORGANISER_DEPS = ids_of("compound", "poss", "nmod", "amod")
+_OWNER_DEPS = ids_of("poss", "compound")
+_BODY_DEPS = ids_of("compound", "nmod", "amod")
 _OF = get_string_id("of")
 
 
@@ -573,9 +573,9 @@ def _hyphened_pair(token: Token, doc_index: DocIndex) -> bool:
 
 
 #: Label, tag and word ids compared by :func:`_places`.
-_NAME_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in ("compound", "nmod"))
-_PAIR_DEPS = frozenset(get_string_id(dep) for dep in ("compound", "nmod", "punct"))
-_IN_AT_IDS = frozenset(get_string_id(word) for word in ("in", "at"))
+_NAME_MODIFIER_IDS = ids_of("compound", "nmod")
+_PAIR_DEPS = ids_of("compound", "nmod", "punct")
+_IN_AT_IDS = ids_of("in", "at")
 _HYPH = get_string_id("HYPH")
 
 
@@ -661,7 +661,7 @@ TIME_NOUNS = frozenset({"year", "week", "month"})
 
 
 #: Label and part-of-speech ids of the words left out of an event's surface ("the", "'s", numbers).
-_NOT_SURFACE_DEPS = frozenset(get_string_id(dep) for dep in ("det", "punct", "poss", "case"))
+_NOT_SURFACE_DEPS = ids_of("det", "punct", "poss", "case")
 _NUM = get_string_id("NUM")
 _DATE, _CALL = get_string_id("DATE"), get_string_id("call")
 

@@ -16,7 +16,15 @@ from spacy.tokens import Token
 
 from ..facts import Modality
 from .lexicon import Lexicon
-from .syntax import ADJ_ID, AMOD_ID, NOMINAL_SUBJECT_IDS, NOUN_ID, VERB_ID, VERB_POS_IDS
+from .syntax import (
+    ADJ_ID,
+    AMOD_ID,
+    NOMINAL_SUBJECT_IDS,
+    NOUN_ID,
+    VERB_ID,
+    VERB_POS_IDS,
+    ids_of,
+)
 
 __all__ = ["modality_of"]
 
@@ -25,15 +33,11 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must"})  # "X 
 #: The dependency labels of the children that can change a modality, as string ids: reading
 #: ``Token.dep`` (an int) costs much less than ``Token.dep_`` (a str decoded on every read), so the
 #: children with other labels are skipped before any string is read.
-FRAME_DEPS = frozenset(get_string_id(dep) for dep in ("neg", "det", "aux", "auxpass", "nsubj", "nsubjpass", "mark", "advmod", "amod", "prep"))
+FRAME_DEPS = ids_of("neg", "det", "aux", "auxpass", "nsubj", "nsubjpass", "mark", "advmod", "amod", "prep")
 
 
 def _children(token: Token) -> Iterable[Token]:
     return token.children
-
-
-def _ids(*strings: str) -> frozenset[int]:
-    return frozenset(get_string_id(string) for string in strings)
 
 
 # The labels, words and parts of speech :func:`modality_of` compares, as string ids: ``Token.dep``,
@@ -42,16 +46,16 @@ def _ids(*strings: str) -> frozenset[int]:
 _NEG, _DET, _MARK, _PREP, _CONJ, _ADVCL, _RELCL, _ACL, _CC, _ROOT_DEP = (
     get_string_id(dep) for dep in ("neg", "det", "mark", "prep", "conj", "advcl", "relcl", "acl", "cc", "ROOT")
 )
-_AUX_DEPS, _MODIFIER_DEPS = _ids("aux", "auxpass"), _ids("advmod", "amod")
+_AUX_DEPS, _MODIFIER_DEPS = ids_of("aux", "auxpass"), ids_of("advmod", "amod")
 _ADVMOD = get_string_id("advmod")
 _NO, _ACCORDING = get_string_id("no"), get_string_id("according")
-_WILL, _WOULD, _HYPOTHETICAL_AUX = _ids("will", "shall", "'ll"), _ids("would", "'d"), _ids(*HYPOTHETICAL_AUX)
-_CONDITIONS, _ALTERNATIVES = _ids("if", "unless", "whether"), _ids("or", "nor")
+_WILL, _WOULD, _HYPOTHETICAL_AUX = ids_of("will", "shall", "'ll"), ids_of("would", "'d"), ids_of(*HYPOTHETICAL_AUX)
+_CONDITIONS, _ALTERNATIVES = ids_of("if", "unless", "whether"), ids_of("or", "nor")
 #: The parts of speech a governing word must have to make a fact hypothetical or reported.
 _VERB_ADJ = frozenset({VERB_ID, ADJ_ID})
 #: The labels (``dep``) of a noun predicate that take their frame from their verb.
-_NOUN_FRAME_DEPS = _ids("dobj", "nsubj", "nsubjpass", "attr")
-_PARTICLE, _MARK_NEG = get_string_id("prt"), _ids("mark", "neg")
+_NOUN_FRAME_DEPS = ids_of("dobj", "nsubj", "nsubjpass", "attr")
+_PARTICLE, _MARK_NEG = get_string_id("prt"), ids_of("mark", "neg")
 
 
 def modality_of(predicate: Token, *, lexicon: Lexicon, children: Callable[[Token], Iterable[Token]] = _children) -> Modality:
@@ -163,11 +167,11 @@ def _negating_verb(token: Token, lexicon: Lexicon, children: Callable[[Token], I
 #: The words and labels :func:`_no_one` looks for, as string ids (``Token.lower`` and ``Token.dep``
 #: are ints read at no cost; ``lower_`` and ``dep_`` decode a new str on every read). Most
 #: subjects have no such word, and their children no such label.
-_NO_ONE_WORDS = frozenset(get_string_id(word) for word in ("none", "nobody", "neither", "no-one"))
-_NO_ONE_DEPS = frozenset(get_string_id(dep) for dep in ("preconj", "det", "cc"))
+_NO_ONE_WORDS = ids_of("none", "nobody", "neither", "no-one")
+_NO_ONE_DEPS = ids_of("preconj", "det", "cc")
 _VBG = get_string_id("VBG")
 _NEITHER, _NOR = get_string_id("neither"), get_string_id("nor")
-_PRECONJ_OR_DET = frozenset(get_string_id(dep) for dep in ("preconj", "det"))
+_PRECONJ_OR_DET = ids_of("preconj", "det")
 
 
 def _no_one(subject: Token, children: Callable[[Token], Iterable[Token]]) -> bool:

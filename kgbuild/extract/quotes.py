@@ -44,7 +44,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .docindex import DocIndex
-from .syntax import ACL_ID, NSUBJ_ID, POBJ_ID, PREP_ID, RELCL_ID, VERB_ID
+from .syntax import ACL_ID, NSUBJ_ID, POBJ_ID, PREP_ID, RELCL_ID, VERB_ID, ids_of
 
 __all__ = ["MIN_UNATTRIBUTED_WORDS", "Quote", "SPEECH_VERBS", "extract_quotes"]
 
@@ -77,10 +77,10 @@ _SHARED_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _INTRODUCING_PUNCT = frozenset({":", ",", "—", "–", "-"})
 # The labels and parts of speech above as string ids, compared with ``Token.dep`` and ``Token.pos``
 # (ints, read at no cost: ``dep_`` and ``pos_`` decode a new str on every read).
-_VERB_MODIFIER_IDS = frozenset(get_string_id(dep) for dep in _VERB_MODIFIERS)
-_INVERTED_SPEAKER_DEP_IDS = frozenset(get_string_id(dep) for dep in _INVERTED_SPEAKER_DEPS)
-_NOMINAL_IDS = frozenset(get_string_id(pos) for pos in _NOMINAL)
-_SHARED_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in _SHARED_SUBJECT)
+_VERB_MODIFIER_IDS = ids_of(*_VERB_MODIFIERS)
+_INVERTED_SPEAKER_DEP_IDS = ids_of(*_INVERTED_SPEAKER_DEPS)
+_NOMINAL_IDS = ids_of(*_NOMINAL)
+_SHARED_SUBJECT_IDS = ids_of(*_SHARED_SUBJECT)
 _NEG, _CCOMP, _AGENT, _MARK = (get_string_id(dep) for dep in ("neg", "ccomp", "agent", "mark"))
 _CLAUSE_OF_NOUN = frozenset({RELCL_ID, ACL_ID})
 

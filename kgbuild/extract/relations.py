@@ -37,6 +37,7 @@ from .syntax import (
     VERB_POS_IDS,
     children_of,
     conjuncts,
+    ids_of,
     objects,
     prep_objects,
     subjects,
@@ -59,7 +60,7 @@ TARGET_PREPS = ("to", "against", "with", "on", "over", "by", "for", "behind", "r
 NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: Modifiers that name who a stance target belongs to ("Russia's invasion", "a US offer").
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-OWNER_DEP_IDS = frozenset(get_string_id(dep) for dep in OWNER_DEPS)  # (``Token.dep``, an int read at no cost)
+OWNER_DEP_IDS = ids_of(*OWNER_DEPS)  # (``Token.dep``, an int read at no cost)
 #: Stance verbs that take a stance only on an agent they press, never on a topic ("urged restraint").
 AGENT_ONLY_STANCE_VERBS = frozenset({"urge", "press", "pressure", "call", "insist", "encourage"})
 #: Verbs whose organisation subject has the countries they name as members ("the Quad groups A and B").

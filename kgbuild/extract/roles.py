@@ -26,7 +26,7 @@ from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .syntax import APPOS_ID, COMPOUND_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POBJ_ID, POSSESSIVE_TAG_ID, POSS_ID, PREP_ID, PRON_ID, PUNCT_ID, children_of, conjuncts, evidence
+from .syntax import APPOS_ID, COMPOUND_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POBJ_ID, POSSESSIVE_TAG_ID, POSS_ID, PREP_ID, PRON_ID, PUNCT_ID, children_of, conjuncts, evidence, ids_of
 
 __all__ = ["extract_roles", "office_acts"]
 
@@ -36,7 +36,7 @@ TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "punct"})
 TITLE_RUN_DEPS = TITLE_DEPS | {"prep", "pobj"}
 #: Label ids (``Token.dep``) of the labels compared in the hot title rules: an integer
 #: comparison instead of reading ``Token.dep_`` (a string decoded per call).
-_TITLE_RUN_DEP_IDS = frozenset(get_string_id(dep) for dep in TITLE_RUN_DEPS)
+_TITLE_RUN_DEP_IDS = ids_of(*TITLE_RUN_DEPS)
 _ATTR = get_string_id("attr")
 COUNTRY_KINDS = (EntityKind.COUNTRY,)
 ORG_KINDS = (EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.ORGANISATION)

@@ -13,17 +13,25 @@ from ..facts import Evidence
 if TYPE_CHECKING:  # (docindex imports this module's label ids)
     from .docindex import DocIndex
 
-__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "children_of", "conjuncts", "evidence", "listed_appositions", "objects", "prep_objects", "subjects"]
+__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "children_of", "conjuncts", "evidence", "ids_of", "listed_appositions", "objects", "prep_objects", "subjects"]
+
+
+def ids_of(*strings: str) -> frozenset[int]:
+    """The spaCy string ids of ``strings``: the labels, parts of speech and words the rules compare
+    with ``Token.dep``, ``pos`` and ``lower`` (ints read at no cost, where ``dep_``, ``pos_`` and
+    ``lower_`` decode a new str on every read)."""
+    return frozenset(get_string_id(string) for string in strings)
+
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # The same labels as string ids: ``Token.dep`` is an int, read at no cost, while ``Token.dep_``
 # decodes a new str on every read; the helpers below test the int of every child they walk.
-_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in SUBJECT_DEPS)
-_OBJECT_IDS = frozenset(get_string_id(dep) for dep in OBJECT_DEPS)
-PREP_IDS = frozenset(get_string_id(dep) for dep in ("prep", "agent", "dative"))
-PREP_OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("pobj", "pcomp"))
+_SUBJECT_IDS = ids_of(*SUBJECT_DEPS)
+_OBJECT_IDS = ids_of(*OBJECT_DEPS)
+PREP_IDS = ids_of("prep", "agent", "dative")
+PREP_OBJECT_IDS = ids_of("pobj", "pcomp")
 _CONJ, _ROOT = get_string_id("conj"), get_string_id("ROOT")
 # The labels, parts of speech and tag that rules in several modules test, one table for all.
 APPOS_ID, COMPOUND_ID, DOBJ_ID, NSUBJ_ID, POBJ_ID, POSS_ID, PREP_ID, PUNCT_ID = (
