@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.strings import get_string_id
@@ -898,7 +898,7 @@ def _pairwise(agents, relation, predicate, *, rule, lexicon, article_id, doc_ind
 def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = None, doc_index: DocIndex | None = None) -> str | None:
     """What a stance is about: the agent whose act it targets ("condemned Russia's
     invasion" is against Russia), else a topic entity for the noun phrase."""
-    children = children_of(token, doc_index=doc_index)  # read up to four times below
+    children = children_of(token, doc_index=doc_index)  # (read up to three times below)
     # "rejected the premier's choice, General Farid": the apposition names whom it is about
     named = [k for c in children if c.dep == APPOS_ID for k in found.at(c.i) if found.kind(k) in AGENT_KINDS]
     if named:
@@ -917,9 +917,9 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
     if words is not None and (lemma in words.group_heads or token.lower_ in words.group_heads):
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children):
             return None  # "urged its citizens to leave": the agent's own people, no target
-        if lexicon is not None and unanchored_target(token, lexicon=lexicon, children=children):
+        if lexicon is not None and unanchored_target(token, lexicon=lexicon, doc_index=doc_index):
             return None  # "these rebels": a back-reference, see extract/statements.py
-        return _topic_entity(token, found, children=children, doc_index=doc_index)  # "the Syrian opposition" is not Syria
+        return _topic_entity(token, found, doc_index=doc_index)  # "the Syrian opposition" is not Syria
     owners = [
         k
         for child in children
@@ -942,9 +942,9 @@ def _topic(token: Token, found: ArticleEntities, *, lexicon: Lexicon | None = No
             return owned if owned is not None and found.kind(owned) in AGENT_KINDS else None
     if len(set(owners)) == 1:
         return owners[0]  # "rejected an Indian proposal", "calls by Annan": against its author
-    if lexicon is not None and unanchored_target(token, lexicon=lexicon, children=children):
+    if lexicon is not None and unanchored_target(token, lexicon=lexicon, doc_index=doc_index):
         return None  # "condemns the attacks", "these militants": see extract/statements.py
-    return _topic_entity(token, found, children=children, doc_index=doc_index)
+    return _topic_entity(token, found, doc_index=doc_index)
 
 
 def _content_topic(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, doc_index: DocIndex | None = None) -> str | None:
@@ -985,7 +985,7 @@ def _names_a_chosen_person(token: Token) -> bool:
     return token.lemma_.lower() in CHOSEN_PERSON_NOUNS and any(c.dep_ in {"poss", "appos"} for c in token.children)
 
 
-def _topic_entity(token: Token, found: ArticleEntities, *, children: Sequence[Token] | None = None, doc_index: DocIndex | None = None) -> str | None:
+def _topic_entity(token: Token, found: ArticleEntities, *, doc_index: DocIndex | None = None) -> str | None:
     """A topic entity for a stance target that names no entity ("the emergence of military blocs").
 
     Its label is the noun phrase, with generic mentions replaced by the name
@@ -997,8 +997,7 @@ def _topic_entity(token: Token, found: ArticleEntities, *, children: Sequence[To
     if not (token.is_alpha and len(token) > 2):
         return None  # a fragment of a hyphenated or broken word ("re" of "re-taking")
     # (dependency labels compared as ints: ``dep_`` decodes a new str on every read)
-    # (``children``: ``token.children`` as the caller read them, spared a walk of the tree)
-    skip = {t.i for c in (token.children if children is None else children) if c.dep in TOPIC_SKIPPED_DEP_IDS or _predicative_as(c) for t in c.subtree}
+    skip = {t.i for c in children_of(token, doc_index=doc_index) if c.dep in TOPIC_SKIPPED_DEP_IDS or _predicative_as(c) for t in c.subtree}
     words = [t for t in token.subtree if t.i not in skip and t.dep != PUNCT_ID]
     while words and words[0].dep == DET_ID:
         words.pop(0)

@@ -39,7 +39,6 @@ Statements and readouts name their targets in ways the verb and noun rules of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -51,7 +50,7 @@ from .factmaking import AGENT_KINDS, make_fact
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .roles import office_acts
-from .syntax import conjuncts, prep_objects, subjects
+from .syntax import children_of, conjuncts, prep_objects, subjects
 
 __all__ = [
     "ended_stance",
@@ -114,18 +113,17 @@ CAPITALISED_BODIES = frozenset({"coalition"})
 LED_KINDS = frozenset({EntityKind.ORGANISATION, EntityKind.INTERNATIONAL_ORGANISATION, EntityKind.COUNTRY})
 
 
-def unanchored_target(token: Token, *, lexicon: Lexicon, children: Iterable[Token] | None = None) -> bool:
+def unanchored_target(token: Token, *, lexicon: Lexicon, doc_index: DocIndex | None = None) -> bool:
     """Whether a stance target that names no entity is one no stance fact should point at:
     a violent incident with no doer named ("the attacks in Iraq", "this brutal bombing"), or
-    a back-reference whose referent it does not name ("these militants", "this group").
-    ``children``: ``token.children``, when the caller has read them."""
+    a back-reference whose referent it does not name ("these militants", "this group")."""
     if token.lemma_.lower() in lexicon.stances.incident_nouns or token.lower_ in lexicon.stances.incident_nouns:
         return True
     # "these militants"; "urged all sides to show restraint": a call to everyone is aimed at no one
     # (``dep`` is an int, read at no cost: the words are decoded only for determiners)
     return any(
         c.dep in DETERMINER_DEP_IDS and (c.lower_ in DEMONSTRATIVES or c.lower_ in QUANTIFIERS)
-        for c in (token.children if children is None else children)
+        for c in children_of(token, doc_index=doc_index)
     )
 
 
