@@ -177,7 +177,7 @@ def _prep_objects(head: Token, preps: tuple[str, ...], doc_index: DocIndex):
             if word in preps:
                 for obj in children(prep):
                     if obj.dep == POBJ_ID:
-                        for member in conjuncts(obj):
+                        for member in conjuncts(obj, doc_index=doc_index):
                             yield word, member
 
 
