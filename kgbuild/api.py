@@ -13,16 +13,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .scoring import GoldFileError, PredictionFileError, Scores, format_scores, load_gold, predictions_from_facts_csv, score
-from .scoring import evaluate as _evaluate_extraction
 from .gazetteer import GazetteerError, load_gazetteer
 from .remote import PushProgress, PushReport, Remote, RemoteError, credentials_for, select_graphs
 from .remote import push as _push
-from .serve import DEFAULT_BIND, Server, ServeError
-from .serve import serve as _serve
 from .retry import RetryPolicy
+from .scoring import GoldFileError, PredictionFileError, Scores, format_scores, load_gold, predictions_from_facts_csv, score
+from .scoring import evaluate as _evaluate_extraction
+from .serve import DEFAULT_BIND, ServeError, Server
+from .serve import serve as _serve
 from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, BuildOptionError, ModelNotFound
-from .sparql import QueryError, QueryResult, ResultsTruncatedWarning, check_endpoint, format_result, list_queries, load_query, run_query
+from .sparql import (
+    QueryError,
+    QueryResult,
+    ResultsTruncatedWarning,
+    check_endpoint,
+    format_result,
+    list_queries,
+    load_query,
+    run_query,
+)
 from .store import Compaction, StoreError, dataset_from_store, open_store
 from .store import compact as _compact
 from .store import export as _export

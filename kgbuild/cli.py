@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import api
-from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD
 from .progress import PROGRESS_STYLES, ProgressDisplay
+from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD
 
 __all__ = ["main", "run"]
 

@@ -55,8 +55,7 @@ from .extract import ExtractionResources, extract_article, load_resources
 from .facts import Article, Extraction
 from .mapping import GRAPH_FORMAT, extraction_to_graph, extraction_to_nquads, text_hash
 from .nlp import DEFAULT_BATCH_SIZE, load_pipeline
-# (the defaults and the option error live in .settings, which the CLI imports without spaCy)
-from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD, BuildOptionError
+from .settings import DEFAULT_STORE, DEFAULT_WRITE_BATCH, SAMPLE_EVERY, SAMPLE_HEAD, BuildOptionError  # see .settings
 from .store import StoredBuild, open_store, remove_stale_bulk_files, stored_builds, write_nquads
 from .validation import load_ontology, load_shapes, validate_graph
 

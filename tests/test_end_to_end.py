@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from conftest import require_shared
 
 from kgbuild import cli
 from kgbuild.mapping import entity_iri
 from kgbuild.namespace import DIP
-
-
-from conftest import require_shared
 
 pytestmark = pytest.mark.model
 

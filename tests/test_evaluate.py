@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import doctest
+import importlib
 import json
 import sys
 import types
@@ -12,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import importlib
+from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
+from kgbuild.gazetteer import Gazetteer, load_gazetteer
+from kgbuild.mapping import article_graph_iri, entity_iri
 from kgbuild.scoring import (
     FACTS_CSV_COLUMNS,
     GoldFact,
@@ -29,9 +32,6 @@ from kgbuild.scoring import (
     predictions_from_facts_csv,
     score,
 )
-from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
-from kgbuild.gazetteer import Gazetteer, load_gazetteer
-from kgbuild.mapping import article_graph_iri, entity_iri
 
 SEED = Path(__file__).parents[2] / "shared/eval/dev/seed.jsonl"
 

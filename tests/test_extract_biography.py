@@ -8,11 +8,10 @@ the end run the real model on short invented articles.
 from __future__ import annotations
 
 import pytest
+from extraction import run
 
 from kgbuild.extract import extract_article
 from kgbuild.facts import Article, EntityKind, Modality
-
-from extraction import run
 
 A = Modality.ASSERTED
 

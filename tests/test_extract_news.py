@@ -5,10 +5,10 @@ written out so that each rule is tested apart from the statistical model.
 
 from __future__ import annotations
 
+from extraction import run, triples
+
 from kgbuild.extract import extract_article
 from kgbuild.facts import EntityKind, Modality
-
-from extraction import run, triples
 
 
 def relations(extraction, relation):

@@ -7,11 +7,10 @@ names are invented for these tests; a few run end to end through the model at th
 from __future__ import annotations
 
 import pytest
+from extraction import run, triples
 
 from kgbuild.extract import extract_article
 from kgbuild.facts import EntityKind, Modality
-
-from extraction import run, triples
 
 
 def relations(extraction, relation):

@@ -6,10 +6,10 @@ end to end through the model at the end.
 
 from __future__ import annotations
 
+from extraction import run, triples
+
 from kgbuild.extract import extract_article
 from kgbuild.facts import EntityKind, Modality
-
-from extraction import run, triples
 
 
 def relations(extraction, relation):

@@ -9,9 +9,9 @@ news (relations._content_topic) and a list the parser took for an apposition
 
 from __future__ import annotations
 
-from kgbuild.facts import EntityKind
-
 from extraction import run, triples
+
+from kgbuild.facts import EntityKind
 
 
 def stances(extraction):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction import run, triples
+
 from kgbuild.facts import EntityKind, Modality
 from kgbuild.mapping import entity_iri, extraction_to_graph
 from kgbuild.namespace import DIP
-
-from extraction import run, triples
 
 
 def test_title_before_name_gives_position_leadership_and_citizenship(make_doc, article_for, resources):

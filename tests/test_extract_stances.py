@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from extraction import run, triples
+
 from kgbuild.extract import extract_article
 from kgbuild.facts import Article, EntityKind, Modality
-
-from extraction import run, triples
 
 
 def stances(extraction):

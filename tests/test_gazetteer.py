@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import re
 from collections import defaultdict
 
 import pytest
 
-import importlib
 from kgbuild.gazetteer import (
     Country,
     Gazetteer,

@@ -11,8 +11,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kgbuild import cli
-from kgbuild import pipeline
+from kgbuild import cli, pipeline
 from kgbuild.articles import read_articles
 from kgbuild.extract import extract_article, load_resources
 from kgbuild.mapping import article_graph_iri, extraction_to_graph

@@ -17,8 +17,8 @@ import threading
 import traceback
 import urllib.parse
 from collections.abc import Iterator
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph
 import pytest

@@ -23,7 +23,20 @@ from .docindex import DocIndex
 from .entities import ArticleEntities, clean_name
 from .factuality import modality_of
 from .lexicon import Lexicon
-from .syntax import ACL_ID, AMOD_ID, DOBJ_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, POBJ_ID, POSS_ID, PREP_ID, PROPN_ID, VERB_ID, VERB_POS_IDS, ids_of
+from .syntax import (
+    ACL_ID,
+    AMOD_ID,
+    DOBJ_ID,
+    MODIFIER_IDS,
+    NOMINAL_SUBJECT_IDS,
+    POBJ_ID,
+    POSS_ID,
+    PREP_ID,
+    PROPN_ID,
+    VERB_ID,
+    VERB_POS_IDS,
+    ids_of,
+)
 from .time import DateRange, Tense, resolve_date
 
 __all__ = ["dateline_place", "extract_events"]

@@ -26,7 +26,23 @@ from ..gazetteer import Gazetteer
 from .docindex import DocIndex
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .syntax import APPOS_ID, COMPOUND_ID, MODIFIER_IDS, NOMINAL_SUBJECT_IDS, NSUBJ_ID, POBJ_ID, POSSESSIVE_TAG_ID, POSS_ID, PREP_ID, PRON_ID, PUNCT_ID, children_of, conjuncts, evidence, ids_of
+from .syntax import (
+    APPOS_ID,
+    COMPOUND_ID,
+    MODIFIER_IDS,
+    NOMINAL_SUBJECT_IDS,
+    NSUBJ_ID,
+    POBJ_ID,
+    POSS_ID,
+    POSSESSIVE_TAG_ID,
+    PREP_ID,
+    PRON_ID,
+    PUNCT_ID,
+    children_of,
+    conjuncts,
+    evidence,
+    ids_of,
+)
 
 __all__ = ["extract_roles", "office_acts"]
 

@@ -39,7 +39,7 @@ from .lexicon import Lexicon
 # the agent, fact and topic helpers of the verb and noun rules, shared so that both read alike
 from .relations import _agent_counts, _agents, _pairwise, _PhraseHeads, _topic
 from .statements import scare_quoted
-from .syntax import DOBJ_ID, conjuncts, prep_objects, subjects
+from .syntax import DOBJ_ID, conjuncts, prep_objects, subjects, tie_targets
 
 __all__ = ["extract_stances"]
 
@@ -238,13 +238,6 @@ def _feeling_facts(word: Token, found: ArticleEntities, *, lexicon: Lexicon, art
             yield make_fact(agent, relation, obj, word, rule=f"{relation}-feeling", confidence=0.7, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
 
-def _tie_targets(tie: Token, *, lexicon: Lexicon) -> list[Token]:
-    """Whom a tie noun links to ("relations with X", "aid to X", "a programme for X")."""
-    if tie.lemma_.lower() not in lexicon.stances.tie_nouns and tie.lower_ not in lexicon.stances.tie_nouns:
-        return []
-    return [t for _, t in prep_objects(tie, "with", "to", "for")]
-
-
 def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "X suspended aid to Y", "X severed diplomatic relations with Y", "X cut off ties with Y"."""
     ties = [o for o in verb.children if o.dep_ in {"dobj", "nsubjpass"} for o in conjuncts(o, doc_index=doc_index)]
@@ -254,7 +247,7 @@ def _rupture_verb_facts(verb: Token, found: ArticleEntities, *, lexicon: Lexicon
         return
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     agents = _agents([t for _, t in prep_objects(verb, "by", doc_index=doc_index)] if passive else subjects(verb, doc_index=doc_index), found)
-    targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
+    targets = [t for tie in ties for t in tie_targets(tie, lexicon.stances.tie_nouns)]
     targets += [t for _, t in prep_objects(verb, "with", "to", "for", "from", doc_index=doc_index)]
     yield from _rupture(agents, targets, verb, found, lexicon=lexicon, article_id=article_id, doc_index=doc_index)
 
@@ -272,7 +265,7 @@ def _ended_stance(verb: Token, tie: Token, *, lexicon: Lexicon) -> bool:
 def _rupture_noun_facts(noun: Token, found: ArticleEntities, *, lexicon: Lexicon, article_id: str, doc_index: DocIndex) -> Iterator[Fact]:
     """ "announced a suspension of flights to Y", "Italy's freeze of aid to Y"."""
     ties = [t for _, t in prep_objects(noun, "of", "in", doc_index=doc_index)]
-    targets = [t for tie in ties for t in _tie_targets(tie, lexicon=lexicon)]
+    targets = [t for tie in ties for t in tie_targets(tie, lexicon.stances.tie_nouns)]
     if not targets:
         return
     agents = _own_agents(noun, found)

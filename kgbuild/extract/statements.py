@@ -50,7 +50,7 @@ from .factmaking import AGENT_KINDS, make_fact
 from .factuality import modality_of
 from .lexicon import Lexicon
 from .roles import office_acts
-from .syntax import children_of, conjuncts, prep_objects, subjects
+from .syntax import children_of, conjuncts, prep_objects, subjects, tie_targets
 
 __all__ = [
     "ended_stance",
@@ -262,8 +262,6 @@ def extract_cutbacks(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, arti
     """ "Japan suspended part of its aid program for Myanmar", "Norway reduced aid to Malawi", "the
     EU will prohibit all aid to the rebels": cutting a tie, or a part of one, opposes whom it links to
     (as "suspended aid to X" does, read by :mod:`.stances`)."""
-    from .stances import _tie_targets  # the rupture rules' reading of ties
-
     words = lexicon.stances
     ties_words = words.tie_nouns | {"supplies", "supply"}
     facts: list[Fact] = []
@@ -281,7 +279,7 @@ def extract_cutbacks(doc: Doc, found: ArticleEntities, *, lexicon: Lexicon, arti
         if not ties:
             continue
         agents = {found.government_of(k) for s in subjects(verb, doc_index=doc_index) for k in found.at(s.i) if found.kind(k) in AGENT_KINDS}
-        targets = [t for tie in ties for t in (*_tie_targets(tie, lexicon=lexicon), *(t for _, t in prep_objects(tie, "to", "for", doc_index=doc_index)))]
+        targets = [t for tie in ties for t in (*tie_targets(tie, words.tie_nouns), *(t for _, t in prep_objects(tie, "to", "for", doc_index=doc_index)))]
         targets += [t for _, t in prep_objects(verb, "to", "for", "with", doc_index=doc_index)]
         # named agents only: "supplies to a Cambodian refugee camp" are not cut to Cambodia
         objs = [found.government_of(k) for t in targets for k in found.at(t.i) if found.kind(k) in AGENT_KINDS]

@@ -13,7 +13,7 @@ from ..facts import Evidence
 if TYPE_CHECKING:  # (docindex imports this module's label ids)
     from .docindex import DocIndex
 
-__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "children_of", "conjuncts", "evidence", "ids_of", "listed_appositions", "objects", "prep_objects", "subjects"]
+__all__ = ["OBJECT_DEPS", "SUBJECT_DEPS", "children_of", "conjuncts", "evidence", "ids_of", "listed_appositions", "objects", "prep_objects", "subjects", "tie_targets"]
 
 
 def ids_of(*strings: str) -> frozenset[int]:
@@ -202,6 +202,14 @@ def prep_objects(head: Token, *preps: str, doc_index: DocIndex | None = None) ->
             if obj.dep in PREP_OBJECT_IDS:
                 for t in conjuncts(obj, doc_index=doc_index):
                     yield word, t
+
+
+def tie_targets(tie: Token, tie_nouns: frozenset[str]) -> list[Token]:
+    """Whom a tie noun links to ("relations with X", "aid to X", "a programme for X"): the objects of
+    its "with", "to" and "for", when ``tie`` (its lemma or its lower-case form) is one of ``tie_nouns``."""
+    if tie.lemma_.lower() not in tie_nouns and tie.lower_ not in tie_nouns:
+        return []
+    return [t for _, t in prep_objects(tie, "with", "to", "for")]
 
 
 def evidence(sent: Span, *, article_id: str, rule: str, confidence: float) -> Evidence:
