@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from kgbuild.extract import extract_article
-from kgbuild.facts import Modality
+from kgbuild.facts import Entity, EntityKind, Modality, entity_key
+
+
+def entity(kind: EntityKind, label: str, **extra) -> Entity:
+    """An entity record keyed as the extractor keys it (``entity_key``), for hand-built extractions."""
+    return Entity(key=entity_key(kind, label), kind=kind, label=label, **extra)
 
 
 def run(make_doc, article_for, resources, table):

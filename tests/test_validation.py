@@ -8,10 +8,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from extraction import entity
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality, entity_key
+from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
 from kgbuild.mapping import article_iri, entity_iri, extraction_to_graph, extractions_to_dataset, fact_iri
 from kgbuild.namespace import DIP
 from kgbuild.validation import ValidationReport, Violation, load_ontology, load_shapes, validate_graph
@@ -23,20 +24,16 @@ TEXT = (
 )
 
 
-def _entity(kind: EntityKind, label: str, **extra) -> Entity:
-    return Entity(key=entity_key(kind, label), kind=kind, label=label, **extra)
-
-
-OLSEN = _entity(EntityKind.PERSON, "Mara Olsen", alt_labels=("Olsen",))
-REYES = _entity(EntityKind.PERSON, "Tomas Reyes")
-VELORIA = _entity(EntityKind.COUNTRY, "Veloria", wikidata="Q999999999")
-PORT = _entity(EntityKind.PLACE, "Port Caldera")
-SUMMIT = _entity(
+OLSEN = entity(EntityKind.PERSON, "Mara Olsen", alt_labels=("Olsen",))
+REYES = entity(EntityKind.PERSON, "Tomas Reyes")
+VELORIA = entity(EntityKind.COUNTRY, "Veloria", wikidata="Q999999999")
+PORT = entity(EntityKind.PLACE, "Port Caldera")
+SUMMIT = entity(
     EntityKind.EVENT, "Harbour Summit", event_type="Summit", start=dt.date(2031, 5, 12), end=dt.date(2031, 5, 13)
 )
-MINISTER = _entity(EntityKind.POSITION, "Foreign Minister of Veloria", country=VELORIA.key)
-QUOTE = _entity(EntityKind.STATEMENT, "We stand with our neighbours")
-BLOCKADE = _entity(EntityKind.TOPIC, "the blockade")
+MINISTER = entity(EntityKind.POSITION, "Foreign Minister of Veloria", country=VELORIA.key)
+QUOTE = entity(EntityKind.STATEMENT, "We stand with our neighbours")
+BLOCKADE = entity(EntityKind.TOPIC, "the blockade")
 
 
 def _sentence(start: int) -> Evidence:

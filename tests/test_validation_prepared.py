@@ -7,13 +7,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from extraction import entity
 from pyshacl import validate
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
-from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality, entity_key
+from kgbuild.facts import Article, EntityKind, Evidence, Extraction, Fact, Modality
 from kgbuild.mapping import entity_iri, extraction_to_graph, extractions_to_dataset, fact_iri
 from kgbuild.namespace import DIP
 from kgbuild.resources import ontology_path
@@ -27,18 +28,14 @@ TEXT = (
 )
 
 
-def _entity(kind: EntityKind, label: str, **extra) -> Entity:
-    return Entity(key=entity_key(kind, label), kind=kind, label=label, **extra)
-
-
-VARGA = _entity(EntityKind.PERSON, "Ilse Varga", alt_labels=("Varga",))
-PARK = _entity(EntityKind.PERSON, "Joon Park")
-NORLAND = _entity(EntityKind.COUNTRY, "Norland")
-EASTPORT = _entity(EntityKind.PLACE, "Eastport")
-FORUM = _entity(EntityKind.EVENT, "Tidewater Forum", event_type="Conference", start=dt.date(2032, 3, 1))
-CHANCELLOR = _entity(EntityKind.POSITION, "Chancellor of Norland", country=NORLAND.key)
-QUOTE = _entity(EntityKind.STATEMENT, "Trade must stay open")
-TARIFFS = _entity(EntityKind.TOPIC, "the tariff plan")
+VARGA = entity(EntityKind.PERSON, "Ilse Varga", alt_labels=("Varga",))
+PARK = entity(EntityKind.PERSON, "Joon Park")
+NORLAND = entity(EntityKind.COUNTRY, "Norland")
+EASTPORT = entity(EntityKind.PLACE, "Eastport")
+FORUM = entity(EntityKind.EVENT, "Tidewater Forum", event_type="Conference", start=dt.date(2032, 3, 1))
+CHANCELLOR = entity(EntityKind.POSITION, "Chancellor of Norland", country=NORLAND.key)
+QUOTE = entity(EntityKind.STATEMENT, "Trade must stay open")
+TARIFFS = entity(EntityKind.TOPIC, "the tariff plan")
 
 
 def _evidence(start: int) -> Evidence:
