@@ -27,7 +27,14 @@ scratch folder that is deleted at the end (``--keep`` keeps it):
    each query that takes text, and facts by article, by subject and as a
    full dump (QUERY_CASES), first as the build left the store, then (the
    table's figures) after ``kgbuild compact``;
-5. where a 1-process build spends its CPU time after start-up, stage by
+5. p50/p95 latency of every named query as users meet it, on the same
+   compacted store: ``--questions`` questions per query (40; 15 with
+   ``--quick``), each with a parameter value drawn from the store
+   (bench/questions.py: a person who holds a position, a speaker, the
+   object of a stance, an attended event, an article or a fact's subject;
+   events as is), each run once untimed and once timed, with the rows
+   each returned and the three slowest questions;
+6. where a 1-process build spends its CPU time after start-up, stage by
    stage, doing what ``build_chunk`` and ``build`` do (resume lookup, parse,
    extract, N-Quads, sampled validation, batch writes to a store on disk).
 
@@ -40,6 +47,7 @@ CPU seconds are printed beside them.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -60,7 +68,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
+from questions import SOURCES, Question, candidates, draw_questions  # noqa: E402
 
+import kgbuild  # noqa: E402
 from kgbuild.articles import read_articles  # noqa: E402
 from kgbuild.extract import extract_article, load_resources  # noqa: E402
 from kgbuild.mapping import ArticleNQuads, extraction_to_graph, extraction_to_nquads  # noqa: E402
@@ -91,6 +101,8 @@ QUERY_CASES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("summit_attendees", "broad", {"event": "Lisbon"}),
     ("summit_attendees", "part of a word", {"event": "Lisb"}),
 )
+#: The seed of the questions drawn from the store (bench/questions.py): the same store gives the same questions.
+QUESTION_SEED = 8
 ID = "https://w3id.org/kgbuild/id/"
 GRAPH = "https://w3id.org/kgbuild/graph/"
 
@@ -130,6 +142,10 @@ def speed(corpus: Path, words: int, scratch: Path, *, rounds: int) -> dict[str, 
     """
     runs: dict[str, list[Run]] = defaultdict(list)
     python = sys.executable
+    # kgbuild's modules are byte-compiled first, as installing a package does: where the
+    # environment sets PYTHONDONTWRITEBYTECODE (this machine's does), a source checkout
+    # would otherwise be compiled anew by every process, about 0.1 s of each build's start.
+    compileall.compile_dir(str(Path(kgbuild.__file__).parent), quiet=1)
     # First the fixed cost of each process (imports, model, resources, store) on one short
     # article; this also warms the file cache for the timed runs, so that none starts cold.
     tiny = scratch / "one-article.jsonl"
@@ -324,6 +340,51 @@ def _query_times(store: pyoxigraph.Store, name: str, params: dict[str, str], *, 
     return result, sorted(times)
 
 
+def question_latency(path: Path, *, per_query: int, seed: int) -> None:
+    """p50/p95 of each named query over ``per_query`` questions whose parameters are drawn from the store.
+
+    The questions come from bench/questions.py (draw_questions); each is run
+    once untimed and once timed, as _query_times does, like a user asking a
+    question again (the first run of a question warms the store's caches for
+    it, as QUERY_CASES' warm-up run does).
+    """
+    store = pyoxigraph.Store.read_only(str(path))
+    drawn = draw_questions(store, per_query=per_query, seed=seed)
+    pools = {(s.query, s.parameter): len(candidates(store, s)) for s in SOURCES if s.parameter is not None}
+    timed: dict[str, list[tuple[float, int, Question]]] = defaultdict(list)
+    for question in drawn:
+        result, times = _query_times(store, question.query, question.params, runs=1, budget=0)
+        timed[question.query].append((times[0], len(result.rows), question))
+    print("\n## Named queries over drawn questions\n")
+    print(f"store: the same (compacted) store; for each named query {per_query} questions (fewer when the store "
+          f"holds fewer values), each with one parameter value drawn from the store (bench/questions.py: the sorted "
+          f"distinct values a SPARQL query of bench/question_sources/ lists, sampled with random.Random, seed {seed}; "
+          "labels are used whole, as a user types a name; labels the queries would not look up by their words are "
+          "left out); facts takes half its questions by article id and half by a subject's label; events has no "
+          "parameter and is asked as is. Each question is run once untimed, then once timed (a user asking again); "
+          "time from kgbuild.sparql.run_query's call to its rows as Python strings\n")
+    print("| query | questions | parameter drawn (candidates) | rows p50 | rows max | p50 ms | p95 ms | max ms | "
+          "target p50 <= 50 ms |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for query, runs in timed.items():
+        times = sorted(milliseconds for milliseconds, _, _ in runs)
+        rows = sorted(count for _, count, _ in runs)
+        drawn_from = "; ".join(
+            f"{s.parameter}= {s.described} ({pools[s.query, s.parameter]:,})" if s.parameter else s.described
+            for s in SOURCES if s.query == query
+        )
+        p50 = statistics.median(times)
+        print(f"| {query} | {len(runs)} | {drawn_from} | {statistics.median(rows):,.0f} | {rows[-1]:,} | {p50:,.1f} | "
+              f"{_percentile(times, 0.95):,.1f} | {times[-1]:,.1f} | {'met' if p50 <= 50 else 'missed'} |")
+    slowest = sorted((run for runs in timed.values() for run in runs), key=lambda run: run[0], reverse=True)[:3]
+    print("\nslowest questions: " + "; ".join(f"{question} ({rows:,} rows, {ms:,.0f} ms)" for ms, rows, question in slowest))
+
+
+def _percentile(ordered: list[float], share: float) -> float:
+    """The value at ``share`` of the sorted ``ordered`` values (nearest rank, as queries() takes its p95)."""
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
 #: A build runs its writes in a thread of their own, beside the parse; here they are timed one by one.
 WRITE_STAGE = "write (write_nquads per batch, on disk; in a build, in a thread beside the parse)"
 
@@ -396,6 +457,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3,
                         help="rounds of the speed runs (each kind once a round; medians reported; default 3)")
     parser.add_argument("--words", type=int, help="words in the 1x corpus (default: 100,000; 20,000 with --quick)")
+    parser.add_argument("--questions", type=int, metavar="N",
+                        help="questions drawn from the store per named query (default: 40; 15 with --quick)")
     args = parser.parse_args()
     words_wanted = args.words or (20_000 if args.quick else 100_000)
     minimum_triples = 200_000 if args.quick else 1_000_000
@@ -414,7 +477,9 @@ def main() -> None:
         runs = speed(small_corpus, small_words, scratch, rounds=args.rounds)
         large_store = memory(runs["build1"], small_words, large_corpus, large_words, scratch)
         load_rate(large_store, scratch)
-        queries(query_store(large_store, scratch, minimum_triples), runs=5 if args.quick else 9, budget=60)
+        query_path = query_store(large_store, scratch, minimum_triples)
+        queries(query_path, runs=5 if args.quick else 9, budget=60)
+        question_latency(query_path, per_query=args.questions or (15 if args.quick else 40), seed=QUESTION_SEED)
         stages(small_corpus, scratch, limit=120 if args.quick else 300)
         print(f"\ntotal benchmark time: {time.perf_counter() - began:,.0f} s; load average {os.getloadavg()[0]:.2f} at the end")
     finally:
