@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from kgbuild.extract import extract_article
-from kgbuild.facts import Entity, EntityKind, Modality, entity_key
+from kgbuild.facts import Entity, EntityKind, Evidence, Fact, Modality, entity_key
 
 
 def entity(kind: EntityKind, label: str, **extra) -> Entity:
     """An entity record keyed as the extractor keys it (``entity_key``), for hand-built extractions."""
     return Entity(key=entity_key(kind, label), kind=kind, label=label, **extra)
+
+
+def hand_fact(article: str, subject: Entity, relation: str, obj: Entity, modality: Modality = Modality.ASSERTED) -> Fact:
+    """A fact between two entity records, with a sentence made of their labels, for hand-built extractions."""
+    sentence = f"{subject.label} {relation} {obj.label}."
+    return Fact(subject.key, relation, obj.key, modality, Evidence(article, sentence, 0, len(sentence), "hand", 0.8))
 
 
 def run(make_doc, article_for, resources, table):

@@ -13,8 +13,9 @@ import importlib
 from pathlib import Path
 
 import pytest
+from extraction import hand_fact as fact
 
-from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
+from kgbuild.facts import Article, Entity, EntityKind, Extraction, Modality
 from kgbuild.mapping import extraction_to_graph
 from kgbuild.sparql import list_queries, run_query
 from kgbuild.store import open_store, write_article_graphs
@@ -48,11 +49,6 @@ SUMMIT = Entity("event/harbour-summit", EntityKind.EVENT, "Harbour Summit", even
 BRACED = Entity("event/bay-forum", EntityKind.EVENT, "Bay {Forum}", event_type="Conference")
 PORT = Entity("statement/port", EntityKind.STATEMENT, "We will reopen the port.")
 MAYBE = Entity("statement/maybe", EntityKind.STATEMENT, "We might close the strait.")
-
-
-def fact(article: str, subject: Entity, relation: str, obj: Entity, modality: Modality = Modality.ASSERTED) -> Fact:
-    sentence = f"{subject.label} {relation} {obj.label}."
-    return Fact(subject.key, relation, obj.key, modality, Evidence(article, sentence, 0, len(sentence), "hand", 0.8))
 
 
 def corpus() -> list[Extraction]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extraction import hand_fact as fact
 
-from kgbuild.facts import Article, Entity, EntityKind, Evidence, Extraction, Fact, Modality
+from kgbuild.facts import Article, Entity, EntityKind, Extraction, Modality
 from kgbuild.mapping import extraction_to_graph
 from kgbuild.sparql import QueryResult, run_query
 from kgbuild.store import open_store, write_article_graphs
@@ -21,11 +22,6 @@ KELDA_FM = Entity("position/foreign-minister-of-kelda", EntityKind.POSITION, "Fo
                   country="country/kelda")
 MOREN_ENVOY = Entity("position/envoy-of-moren", EntityKind.POSITION, "Envoy of Moren", country="country/moren")
 FORUM = Entity("event/harbour-forum", EntityKind.EVENT, "Harbour Forum", event_type="Conference")
-
-
-def fact(article: str, subject: Entity, relation: str, obj: Entity, modality: Modality = Modality.ASSERTED) -> Fact:
-    sentence = f"{subject.label} {relation} {obj.label}."
-    return Fact(subject.key, relation, obj.key, modality, Evidence(article, sentence, 0, len(sentence), "hand", 0.8))
 
 
 def corpus() -> list[Extraction]:
