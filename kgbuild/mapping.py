@@ -4,7 +4,8 @@ Every article becomes one named graph holding
 
 * the article node (``dip:Article``: id, date, title, url, source, text hash);
 * each entity it mentions (type, ``rdfs:label``, ``skos:altLabel`` per surface
-  form, ``dip:nameKey`` per word of its names, event dates, position country,
+  form, ``dip:nameKey`` per word of its names and ``dip:nameWords`` per name
+  (its sorted words: see :mod:`kgbuild.namekeys`), event dates, position country,
   Wikidata match, and for an office holder the text does not name, the
   ``dip:leaderOf`` link that defines it);
 * each fact as a ``dip:Fact`` node carrying its evidence and modality;
@@ -31,7 +32,7 @@ to the store without making any rdflib object, several times faster.
 >>> from kgbuild.facts import Article
 >>> quads = extraction_to_nquads(Extraction(article=Article(id="a1", text="Talks.")))
 >>> quads.triples, quads.graph
-(3, 'https://w3id.org/kgbuild/graph/a1')
+(4, 'https://w3id.org/kgbuild/graph/a1')
 >>> print(quads.data.decode().splitlines()[1])
 <https://w3id.org/kgbuild/id/article/a1> <https://w3id.org/kgbuild/diplomacy#articleId> "a1" <https://w3id.org/kgbuild/graph/a1> .
 """
@@ -50,7 +51,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .facts import Article, Entity, EntityKind, Extraction, Fact
-from .namekeys import name_keys
+from .namekeys import name_keys, name_words
 from .namespace import DIP, GRAPH, ID
 
 __all__ = [
@@ -79,8 +80,9 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 #: version, even when its text has not changed, so that the named queries,
 #: which read what the current mapping writes, find it in every graph. Bump it
 #: whenever :func:`extraction_triples` writes other properties.
-#: (2: ``dip:positionLabel`` and ``dip:countryLabel`` beside the roles.)
-GRAPH_FORMAT = 2
+#: (2: ``dip:positionLabel`` and ``dip:countryLabel`` beside the roles;
+#: 3: ``dip:nameWords`` per name.)
+GRAPH_FORMAT = 3
 
 #: The ontology class of each entity kind.
 KIND_CLASSES: dict[EntityKind, URIRef] = {
@@ -114,8 +116,8 @@ _EVENT_CLASSES = {name: str(iri) for name, iri in EVENT_CLASSES.items()}
 _ARTICLE, _ARTICLE_ID, _TEXT_HASH, _PUBLISHED = str(DIP.Article), str(DIP.articleId), str(DIP.textHash), str(DIP.published)
 _GRAPH_FORMAT = str(DIP.graphFormat)
 _TITLE, _URL, _SOURCE = str(DIP.title), str(DIP.url), str(DIP.source)
-_NAME_KEY, _TEXT, _START_DATE, _END_DATE, _POSITION_OF = (
-    str(DIP.nameKey), str(DIP.text), str(DIP.startDate), str(DIP.endDate), str(DIP.positionOf)
+_NAME_KEY, _NAME_WORDS, _TEXT, _START_DATE, _END_DATE, _POSITION_OF = (
+    str(DIP.nameKey), str(DIP.nameWords), str(DIP.text), str(DIP.startDate), str(DIP.endDate), str(DIP.positionOf)
 )
 _LEADER_OF, _CITIZEN_OF, _HOLDS_POSITION = str(DIP.leaderOf), str(DIP.citizenOf), str(DIP.holdsPosition)
 _POSITION_LABEL, _COUNTRY_LABEL = str(DIP.positionLabel), str(DIP.countryLabel)
@@ -326,8 +328,12 @@ def _entity_triples(node: str, entity: Entity, iri_of: Callable[[str], str]) -> 
         if alt != entity.label:
             yield node, _ALT_LABEL, LiteralTerm(alt)
     if entity.kind is not EntityKind.STATEMENT:  # a statement's words are not a name
-        for key in dict.fromkeys(k for name in (entity.label, *entity.alt_labels) for k in name_keys(name)):
+        names = (entity.label, *entity.alt_labels)
+        for key in dict.fromkeys(k for name in names for k in name_keys(name)):
             yield node, _NAME_KEY, LiteralTerm(key)
+        for words in dict.fromkeys(name_words(name) for name in names):
+            if words:
+                yield node, _NAME_WORDS, LiteralTerm(words)
     if entity.kind is EntityKind.EVENT and entity.event_type in _EVENT_CLASSES:
         yield node, _TYPE, _EVENT_CLASSES[entity.event_type]
     if entity.kind is EntityKind.STATEMENT:

@@ -4,10 +4,15 @@ A text parameter such as ``event=Vilnius`` is matched against the words of
 the names in the graph. Each labelled node carries one ``dip:nameKey``
 literal per distinct word of its names, case-folded and without accents, so
 that a query finds the candidates by a pattern with the literal in it (an
-index lookup) before it checks the full text on those few nodes.
+index lookup) before it checks the full text on those few nodes; and one
+``dip:nameWords`` literal per name (:func:`name_words`: its distinct words,
+sorted, between spaces), so that a text of several words matches a node only
+when one of its names holds them all ("Meeting in Geneva" is not found in a
+node named "meeting" by one article and "summit in Geneva" by another).
 
 :func:`name_lookup` turns a parameter value into what a query binds beside
-it: the key it looks up, every word it must find, and how many there are.
+it: the key it looks up, every word it must find (sorted, as in
+``dip:nameWords``), and how many there are.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["GENERIC_WORDS", "NAME_PUNCTUATION", "NameLookup", "is_name_text", "lookup_key", "name_keys", "name_lookup", "strip_accents"]
+__all__ = [
+    "GENERIC_WORDS", "NAME_PUNCTUATION", "NameLookup", "is_name_text", "lookup_key", "name_keys", "name_lookup", "name_words",
+    "strip_accents",
+]
 
 _WORD = re.compile(r"\w+")
 
@@ -36,6 +44,17 @@ def name_keys(text: str) -> tuple[str, ...]:
     ('elysee', 'palace')
     """
     return tuple(dict.fromkeys(_WORD.findall(strip_accents(text.casefold()))))
+
+
+def name_words(name: str) -> str:
+    """The distinct words of one name, as :func:`name_keys` gives them, sorted and between spaces: the
+    ``dip:nameWords`` literal a query tests a text of several words against (``""`` for a name without words).
+
+    >>> name_words("Summit in Vilnius"), name_words("NATO summit, NATO"), name_words("--")
+    (' in summit vilnius ', ' nato summit ', '')
+    """
+    words = sorted(name_keys(name))
+    return " " + " ".join(words) + " " if words else ""
 
 
 def strip_accents(text: str) -> str:
@@ -96,9 +115,11 @@ class NameLookup:
 
     ``key`` is the word looked up in the ``dip:nameKey`` index, or ``""`` when
     the text is matched as plain text (it holds no word, or characters no name
-    holds); ``words`` is every word of the text between spaces (``" nato summit "``),
-    for a ``CONTAINS(words, CONCAT(" ", key, " "))`` test; ``size`` is how many
-    words there are.
+    holds); ``words`` is every word of the text, sorted, between spaces
+    (``" nato summit "``), as :func:`name_words` writes a name's: a query makes
+    it the pattern ``REPLACE(words, " ", " (.* )?")``, which a name's
+    ``dip:nameWords`` matches when it holds every word (both sorted: a
+    subsequence); ``size`` is how many words there are.
     """
 
     key: str
@@ -109,11 +130,11 @@ class NameLookup:
 def name_lookup(text: str | None) -> NameLookup:
     """The lookup for a parameter value (``None`` or ``""``: no parameter, so nothing to look up).
 
-    >>> name_lookup("NATO Summit")
+    >>> name_lookup("Summit NATO")
     NameLookup(key='nato', words=' nato summit ', size=2)
     >>> name_lookup('Vilnius" }')
     NameLookup(key='', words=' vilnius ', size=1)
     """
-    words = name_keys(text or "")
+    words = sorted(name_keys(text or ""))
     key = (lookup_key(text or "") or "") if is_name_text(text or "") else ""
     return NameLookup(key=key, words=" " + " ".join(words) + " " if words else " ", size=len(words))

@@ -82,6 +82,7 @@ class DIP(DefinedNamespace):
     endDate: URIRef
     text: URIRef
     nameKey: URIRef
+    nameWords: URIRef
     positionLabel: URIRef
     countryLabel: URIRef
 

@@ -134,13 +134,15 @@ def test_the_shape_of_the_hand_made_record():
     quote, envoy = ns["statement/abc"], ns["position/envoy-of-norland"]
     assert set(graph.objects(mara, skos.altLabel)) == {rdflib.Literal("Velt")}  # not the label again
     assert set(graph.objects(mara, DIP.nameKey)) == {rdflib.Literal("mara"), rdflib.Literal("velt")}
+    assert set(graph.objects(mara, DIP.nameWords)) == {rdflib.Literal(" mara velt "), rdflib.Literal(" velt ")}  # one per name
     assert set(graph.objects(quote, DIP.nameKey)) == set() and (quote, DIP.text, rdflib.Literal('"We will go"')) in graph
     assert set(graph.objects(summit, rdflib.RDF.type)) == {DIP.Event, DIP.Summit}
     assert (summit, DIP.endDate, rdflib.Literal("2031-03-05", datatype=rdflib.XSD.date)) in graph
     assert (envoy, DIP.positionOf, norland) in graph
     assert (norland, skos.exactMatch, rdflib.URIRef("http://www.wikidata.org/entity/Q123")) in graph
     assert {(p, o) for p, o in graph.predicate_objects(mara) if p.startswith(str(DIP))} - {
-        (DIP.nameKey, rdflib.Literal("mara")), (DIP.nameKey, rdflib.Literal("velt"))
+        (DIP.nameKey, rdflib.Literal("mara")), (DIP.nameKey, rdflib.Literal("velt")),
+        (DIP.nameWords, rdflib.Literal(" mara velt ")), (DIP.nameWords, rdflib.Literal(" velt ")),
     } == {(DIP.attends, summit), (DIP.opposes, norland), (DIP.condemns, norland), (DIP.said, quote)}  # not the negated meets
     refined = fact_iri(record().facts[1])
     assert (refined, DIP.factProperty, DIP.condemns) in graph and (refined, DIP.modality, DIP.asserted) in graph

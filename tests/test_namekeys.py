@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from kgbuild.namekeys import GENERIC_WORDS, NameLookup, is_name_text, lookup_key, name_keys, name_lookup
+from kgbuild.namekeys import GENERIC_WORDS, NameLookup, is_name_text, lookup_key, name_keys, name_lookup, name_words
 
 
 @pytest.mark.parametrize(
@@ -74,9 +76,26 @@ def test_name_text(text, is_name):
     assert is_name_text(text) is is_name
 
 
+def test_name_words_are_one_names_distinct_words_sorted_between_spaces():
+    assert name_words("Summit in Vilnius, Vilnius") == " in summit vilnius "
+    assert name_words("Élysée Palace") == " elysee palace "
+    assert name_words("--") == ""
+
+
+def test_a_lookups_words_are_a_subsequence_of_a_name_holding_them_all():
+    # What the named queries test: REGEX(name words, REPLACE(lookup words, " ", " (.* )?")).
+    def matches(text: str, name: str) -> bool:
+        return re.search(name_lookup(text).words.replace(" ", " (.* )?"), name_words(name)) is not None
+
+    assert matches("vilnius nato", "NATO summit in Vilnius") and matches("Summit", "NATO summit in Vilnius")
+    assert not matches("meeting in geneva", "Food Security Summit in Geneva")
+    assert not matches("nato vilnius", "NATO") and not matches("vil", "Vilnius")
+
+
 def test_name_lookup():
     assert name_lookup("Mara VELT") == NameLookup(key="mara", words=" mara velt ", size=2)
-    assert name_lookup("velt mara velt") == NameLookup(key="velt", words=" velt mara ", size=2)
+    # The words are sorted, as a name's dip:nameWords are: the query tests them as a subsequence.
+    assert name_lookup("velt mara velt") == NameLookup(key="velt", words=" mara velt ", size=2)
     # Text that is no name is looked up by no key (it is matched as text), but keeps its words.
     assert name_lookup("velt }") == NameLookup(key="", words=" velt ", size=1)
     assert name_lookup("!!!") == NameLookup(key="", words=" ", size=0)
