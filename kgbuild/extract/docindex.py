@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import Evidence, Modality
 from .factuality import modality_of
 from .lexicon import Lexicon
-from .syntax import PREP_IDS, PREP_OBJECT_IDS
+from .syntax import PREP_IDS, PREP_OBJECT_IDS, ids_of
 
 __all__ = ["DocIndex", "string_ids"]
 
@@ -269,12 +269,12 @@ def string_ids(strings: Iterable[str]) -> frozenset[int]:
     >>> string_ids(["PROPN"]) == {get_string_id("PROPN")}
     True
     """
-    return _ids_of(strings if isinstance(strings, frozenset) else frozenset(strings))
+    return _memoised_ids(strings if isinstance(strings, frozenset) else frozenset(strings))
 
 
 @lru_cache(maxsize=4096)
-def _ids_of(strings: frozenset[str]) -> frozenset[int]:
-    return frozenset(get_string_id(string) for string in strings)
+def _memoised_ids(strings: frozenset[str]) -> frozenset[int]:
+    return ids_of(*strings)
 
 
 @lru_cache(maxsize=65536)
