@@ -51,7 +51,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .facts import Article, Entity, EntityKind, Extraction, Fact
-from .namekeys import name_keys, name_words
+from .namekeys import name_keys, spaced_words
 from .namespace import DIP, GRAPH, ID
 
 __all__ = [
@@ -328,12 +328,11 @@ def _entity_triples(node: str, entity: Entity, iri_of: Callable[[str], str]) -> 
         if alt != entity.label:
             yield node, _ALT_LABEL, LiteralTerm(alt)
     if entity.kind is not EntityKind.STATEMENT:  # a statement's words are not a name
-        names = (entity.label, *entity.alt_labels)
-        for key in dict.fromkeys(k for name in names for k in name_keys(name)):
+        keyed = [name_keys(name) for name in (entity.label, *entity.alt_labels)]  # (each name's words, read once)
+        for key in dict.fromkeys(k for keys in keyed for k in keys):
             yield node, _NAME_KEY, LiteralTerm(key)
-        for words in dict.fromkeys(name_words(name) for name in names):
-            if words:
-                yield node, _NAME_WORDS, LiteralTerm(words)
+        for words in dict.fromkeys(spaced_words(keys) for keys in keyed if keys):  # dip:nameWords: see namekeys.name_words
+            yield node, _NAME_WORDS, LiteralTerm(words)
     if entity.kind is EntityKind.EVENT and entity.event_type in _EVENT_CLASSES:
         yield node, _TYPE, _EVENT_CLASSES[entity.event_type]
     if entity.kind is EntityKind.STATEMENT:

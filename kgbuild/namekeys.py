@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
     "GENERIC_WORDS", "NAME_PUNCTUATION", "NameLookup", "is_name_text", "lookup_key", "name_keys", "name_lookup", "name_words",
-    "strip_accents",
+    "spaced_words", "strip_accents",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -53,7 +54,17 @@ def name_words(name: str) -> str:
     >>> name_words("Summit in Vilnius"), name_words("NATO summit, NATO"), name_words("--")
     (' in summit vilnius ', ' nato summit ', '')
     """
-    words = sorted(name_keys(name))
+    return spaced_words(name_keys(name))
+
+
+def spaced_words(keys: Iterable[str]) -> str:
+    """``keys`` (the words of one name or text, as :func:`name_keys` gives them) sorted and between
+    spaces, the form :func:`name_words` and :func:`name_lookup` give them; ``""`` for no word.
+
+    >>> spaced_words(("vilnius", "nato")), spaced_words(())
+    (' nato vilnius ', '')
+    """
+    words = sorted(keys)
     return " " + " ".join(words) + " " if words else ""
 
 
@@ -135,6 +146,6 @@ def name_lookup(text: str | None) -> NameLookup:
     >>> name_lookup('Vilnius" }')
     NameLookup(key='', words=' vilnius ', size=1)
     """
-    words = sorted(name_keys(text or ""))
+    words = name_keys(text or "")
     key = (lookup_key(text or "") or "") if is_name_text(text or "") else ""
-    return NameLookup(key=key, words=" " + " ".join(words) + " " if words else " ", size=len(words))
+    return NameLookup(key=key, words=spaced_words(words) or " ", size=len(words))
