@@ -26,6 +26,7 @@ by its words (it holds characters no name holds, see
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,8 +98,11 @@ def candidates(store: pyoxigraph.Store, source: Source) -> list[str]:
     return sorted(values)
 
 
-def draw_questions(store: pyoxigraph.Store, *, per_query: int, seed: int) -> tuple[Question, ...]:
-    """``per_query`` questions for each named query of SOURCES, with distinct values drawn from ``store``.
+def draw_questions(
+    store: pyoxigraph.Store, *, per_query: int, seed: int, pools: Mapping[Source, Sequence[str]] | None = None
+) -> tuple[Question, ...]:
+    """``per_query`` questions for each named query of SOURCES, with distinct values drawn from ``store``
+    (from ``pools``, each source's :func:`candidates` in ``store``, when the caller has listed them).
 
     A query with two sources takes half its questions from each; a source
     with fewer candidates than its share gives them all. A query without
@@ -113,7 +117,7 @@ def draw_questions(store: pyoxigraph.Store, *, per_query: int, seed: int) -> tup
             if source.parameter is None:
                 drawn.extend(Question(query) for _ in range(share))
                 continue
-            pool = candidates(store, source)
+            pool = candidates(store, source) if pools is None else pools[source]
             # Seeded by the names too, so that each source's draw depends on its own candidates only.
             chosen = random.Random(f"{seed}/{query}/{source.parameter}").sample(pool, min(share, len(pool)))
             drawn.extend(Question(query, source.parameter, value) for value in chosen)

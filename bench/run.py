@@ -349,8 +349,8 @@ def question_latency(path: Path, *, per_query: int, seed: int) -> None:
     it, as QUERY_CASES' warm-up run does).
     """
     store = pyoxigraph.Store.read_only(str(path))
-    drawn = draw_questions(store, per_query=per_query, seed=seed)
-    pools = {(s.query, s.parameter): len(candidates(store, s)) for s in SOURCES if s.parameter is not None}
+    pools = {source: candidates(store, source) for source in SOURCES if source.parameter is not None}
+    drawn = draw_questions(store, per_query=per_query, seed=seed, pools=pools)
     timed: dict[str, list[tuple[float, int, Question]]] = defaultdict(list)
     for question in drawn:
         result, times = _query_times(store, question.query, question.params, runs=1, budget=0)
@@ -370,7 +370,7 @@ def question_latency(path: Path, *, per_query: int, seed: int) -> None:
         times = sorted(milliseconds for milliseconds, _, _ in runs)
         rows = sorted(count for _, count, _ in runs)
         drawn_from = "; ".join(
-            f"{s.parameter}= {s.described} ({pools[s.query, s.parameter]:,})" if s.parameter else s.described
+            f"{s.parameter}= {s.described} ({len(pools[s]):,})" if s.parameter else s.described
             for s in SOURCES if s.query == query
         )
         p50 = statistics.median(times)
